@@ -1,0 +1,72 @@
+package io.pero.common.config;
+
+import java.util.List;
+
+/**
+ * Every configuration key of every component: ini section, key (spelled as in the Python original where it
+ * exists there), default and meaning. The README tables are written from this list.
+ * Command-line options override the ini file, which overrides these defaults (spec §6.1).
+ */
+public final class ConfigKeys {
+    /** One ini key. {@code defaultValue} is text as it would appear in the file; null means "no default". */
+    public record Key(String section, String name, String defaultValue, String help) {
+    }
+
+    public static final String WORKER = "WORKER";
+    public static final String WATCHDOG = "WATCHDOG";
+    public static final String LOGD = "LOGD";
+
+    // ---- shared by all daemons (each reads them from its own section; the watchdog falls back to [WORKER])
+    public static final String ZOOKEEPER_SERVERS = "zookeeper_servers";
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    public static final String CA_CERT = "ca_cert";
+    public static final String LOG_QUEUE = "log_queue";
+    /** Extension: verify the TLS server host name (off in the original, spec §12 item 18). */
+    public static final String TLS_VERIFY_HOSTNAME = "tls_verify_hostname";
+    /** Extension: OpenSSH known_hosts file used to verify SFTP host keys. */
+    public static final String SFTP_KNOWN_HOSTS = "sftp_known_hosts";
+
+    // ---- [WORKER]
+    public static final String WORKER_ID = "worker_id";
+    public static final String CACHE_DIR = "cache_dir";
+    public static final String DISABLE_REMOTE_LOGGING = "disable_remote_logging";
+    /** Extension: unacknowledged messages the worker holds at once (AMQP prefetch). */
+    public static final String PREFETCH = "prefetch";
+    /** Extension: deliveries of one message before it is parked in the error queue. */
+    public static final String MAX_DELIVERIES = "max_deliveries";
+    /** Extension: seconds to wait for the message in hand on shutdown. */
+    public static final String SHUTDOWN_TIMEOUT = "shutdown_timeout";
+
+    // ---- [LOGD]
+    public static final String OUTPUT_DIR = "output_dir";
+    public static final String LOG_ROTATION_PERIOD = "log_rotation_period";
+    public static final String NUMBER_OF_FILES = "number_of_files";
+
+    public static final List<Key> ALL = List.of(
+            new Key(WORKER, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),
+            new Key(WORKER, WORKER_ID, null, "worker id; default: a fresh uuid4 hex, unused in ZooKeeper"),
+            new Key(WORKER, CACHE_DIR, "/tmp", "base directory of the model cache (must exist)"),
+            new Key(WORKER, USERNAME, null, "user for ZooKeeper SASL, AMQP and SFTP"),
+            new Key(WORKER, PASSWORD, null, "password for the same"),
+            new Key(WORKER, CA_CERT, null, "CA certificate (PEM); enables TLS for ZooKeeper and AMQP"),
+            new Key(WORKER, TLS_VERIFY_HOSTNAME, "true", "check the server host name against its TLS certificate"),
+            new Key(WORKER, SFTP_KNOWN_HOSTS, null, "known_hosts file for SFTP host keys; unset = accept any (warned)"),
+            new Key(WORKER, DISABLE_REMOTE_LOGGING, "false", "do not send log lines to the log queue (True or 1)"),
+            new Key(WORKER, LOG_QUEUE, "log", "queue that receives remote log lines"),
+            new Key(WORKER, PREFETCH, "8", "messages held unacknowledged at once"),
+            new Key(WORKER, MAX_DELIVERIES, "5", "deliveries of one message before it goes to the error queue"),
+            new Key(WORKER, SHUTDOWN_TIMEOUT, "300", "seconds to finish the message in hand on shutdown"),
+            new Key(LOGD, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),
+            new Key(LOGD, USERNAME, null, "user for ZooKeeper SASL and AMQP"),
+            new Key(LOGD, PASSWORD, null, "password for the same"),
+            new Key(LOGD, CA_CERT, null, "CA certificate (PEM); enables TLS"),
+            new Key(LOGD, TLS_VERIFY_HOSTNAME, "true", "check the server host name against its TLS certificate"),
+            new Key(LOGD, LOG_QUEUE, "log", "queue to drain"),
+            new Key(LOGD, OUTPUT_DIR, "logs", "directory of the log files (created if missing)"),
+            new Key(LOGD, LOG_ROTATION_PERIOD, "10080", "minutes between file rotations"),
+            new Key(LOGD, NUMBER_OF_FILES, "0", "log files to keep; 0 keeps all"));
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,14 @@
+package io.pero.common.config;
+
+/** Process exit codes shared by every command and daemon (see README "Exit codes"). */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int BAD_CONFIG = 3;
+    public static final int UNREACHABLE = 4;
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,54 @@
+package io.pero.common.mq;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Every queue the system declares, with the original's arguments (spec §5). Only this class declares queues.
+ * Stage, output and log queues: durable, {@code x-max-priority=1}, classic, in vhost {@code pero}.
+ */
+public final class QueueTopology {
+    public static final String VHOST = "pero";
+    public static final String DEFAULT_LOG_QUEUE = "log";
+    /**
+     * Extension: where the worker parks messages it can never process (bodies that are not a
+     * {@code ProcessingRequest}), with the reason in header {@link #HEADER_ERROR_REASON}. The original requeues them forever.
+     */
+    public static final String ERROR_QUEUE = "pero.errors";
+    public static final String HEADER_ERROR_REASON = "x-pero-error-reason";
+    public static final String HEADER_ERROR_QUEUE = "x-pero-original-queue";
+    public static final String HEADER_ERROR_WORKER = "x-pero-worker-id";
+
+    public static final Map<String, Object> STAGE_QUEUE_ARGUMENTS = Map.of(
+            "x-max-priority", 1,
+            "x-queue-type", "classic");
+
+    private QueueTopology() {
+    }
+
+    /** Declares (idempotently) a stage, output or log queue exactly as {@code stage_config_manager.py -n} does. */
+    public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name) throws IOException {
+        return channel.queueDeclare(name, true, false, false, STAGE_QUEUE_ARGUMENTS);
+    }
+
+    /** Declares the error queue; the same arguments so tools treat it like any other queue. */
+    public static AMQP.Queue.DeclareOk declareErrorQueue(Channel channel) throws IOException {
+        return declareStageQueue(channel, ERROR_QUEUE);
+    }
+
+    /** Deletes a queue unconditionally, as {@code stage_config_manager.py -d} does. */
+    public static void deleteQueue(Channel channel, String name) throws IOException {
+        channel.queueDelete(name);
+    }
+
+    /** Properties for every task publish: persistent, with the request's priority (spec §5). */
+    public static AMQP.BasicProperties taskProperties(int priority) {
+        return new AMQP.BasicProperties.Builder()
+                .deliveryMode(2)
+                .priority(priority)
+                .contentType("application/x-protobuf")
+                .build();
+    }
+}
