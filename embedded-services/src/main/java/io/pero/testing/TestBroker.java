@@ -1,7 +1,19 @@
 package io.pero.testing;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.RabbitMQContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The RabbitMQ broker integration tests run against, with vhost {@code pero} present and usable.
@@ -10,52 +22,201 @@ import com.rabbitmq.client.ConnectionFactory;
  * message saying how to start a broker. Never skips silently. One instance per JVM.
  */
 public final class TestBroker {
-    public static TestBroker get() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+    static final String VHOST = "pero";
+    private static final Logger log = LoggerFactory.getLogger(TestBroker.class);
+    private static final int PROBE_TIMEOUT_MS = 2000;
+    private static final int CONNECT_TIMEOUT_MS = 5000;
+    private static final String IMAGE = "rabbitmq:3.13-management";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static TestBroker instance;
+    private static RuntimeException lookupFailure;
+
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final int managementPort;
+
+    private TestBroker(String host, int port, String username, String password, int managementPort) {
+        this.host = host;
+        this.port = port;
+        this.username = username;
+        this.password = password;
+        this.managementPort = managementPort;
+    }
+
+    public static synchronized TestBroker get() {
+        if (instance != null) {
+            return instance;
+        }
+        // A failed lookup is remembered so that every test fails fast with the same explanation.
+        if (lookupFailure != null) {
+            throw lookupFailure;
+        }
+        try {
+            instance = locate();
+            return instance;
+        } catch (RuntimeException e) {
+            lookupFailure = e;
+            throw e;
+        }
+    }
+
+    private static TestBroker locate() {
+        String host = env("PERO_TEST_AMQP_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("PERO_TEST_AMQP_PORT", "5672"));
+        String user = env("PERO_TEST_AMQP_USER", "guest");
+        String password = env("PERO_TEST_AMQP_PASSWORD", "guest");
+        int mgmtPort = Integer.parseInt(env("PERO_TEST_AMQP_MANAGEMENT_PORT", "15672"));
+        if (reachable(host, port)) {
+            return prepareExisting(host, port, user, password, mgmtPort);
+        }
+        if (dockerAvailable()) {
+            return startContainer();
+        }
+        throw new IllegalStateException("no RabbitMQ broker for integration tests: nothing answers at " + host + ":" + port
+                + " and no Docker engine is available. Start one, e.g. `apt-get install rabbitmq-server && "
+                + "rabbitmq-plugins enable rabbitmq_management && service rabbitmq-server start`, or point "
+                + "PERO_TEST_AMQP_HOST/_PORT/_USER/_PASSWORD at a broker");
+    }
+
+    private static TestBroker prepareExisting(String host, int port, String user, String password, int mgmtPort) {
+        ManagementApi api = new ManagementApi(host, mgmtPort, user, password);
+        boolean hasManagement = api.answers();
+        if (hasManagement) {
+            try {
+                api.ensureVhostWithPermissions(VHOST, user);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot prepare vhost " + VHOST + " on " + host + ":" + mgmtPort + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        TestBroker broker = new TestBroker(host, port, user, password, hasManagement ? mgmtPort : -1);
+        broker.verifyVhost();
+        log.info("test broker found host={} port={} management_port={}", host, port, broker.managementPort);
+        return broker;
+    }
+
+    private static TestBroker startContainer() {
+        RabbitMQContainer container = new RabbitMQContainer(DockerImageName.parse(IMAGE));
+        container.start();
+        // Stopped by the Testcontainers reaper when the JVM ends; one broker serves the whole test run.
+        TestBroker broker = new TestBroker(container.getHost(), container.getAmqpPort(), container.getAdminUsername(),
+                container.getAdminPassword(), container.getHttpPort());
+        try {
+            new ManagementApi(broker.host, broker.managementPort, broker.username, broker.password)
+                    .ensureVhostWithPermissions(VHOST, broker.username);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare vhost " + VHOST + " in the RabbitMQ container: " + e.getMessage(), e);
+        }
+        broker.verifyVhost();
+        log.info("test broker started in a container host={} port={}", broker.host, broker.port);
+        return broker;
+    }
+
+    private void verifyVhost() {
+        try (Connection c = connectionFactory().newConnection("pero-test-probe")) {
+            c.isOpen();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot use vhost " + VHOST + " on " + host + ":" + port + " as " + username
+                    + " (" + e + "). Create it with `rabbitmqctl add_vhost pero && rabbitmqctl set_permissions -p pero "
+                    + username + " '.*' '.*' '.*'`", e);
+        }
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), PROBE_TIMEOUT_MS);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
     }
 
     public String host() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        return host;
     }
 
     public int port() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        return port;
     }
 
     public String username() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        return username;
     }
 
     public String password() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        return password;
     }
 
     /** Management API port, or -1 when the broker has no management plugin. */
     public int managementPort() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        return managementPort;
     }
 
     /** A factory for vhost {@code pero} on this broker. */
     public ConnectionFactory connectionFactory() {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(host);
+        f.setPort(port);
+        f.setUsername(username);
+        f.setPassword(password);
+        f.setVirtualHost(VHOST);
+        f.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+        return f;
     }
 
     public Connection connect(String name) {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        try {
+            return connectionFactory().newConnection(name);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot connect to test broker " + host + ":" + port + " vhost=" + VHOST + ": " + e, e);
+        }
     }
 
     /** A queue or stage name unique to this test run, e.g. {@code it-dummy1-3f9a2c}. */
     public static String uniqueName(String prefix) {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return prefix + "-" + HexFormat.of().formatHex(bytes);
     }
 
     /** Deletes the queues, ignoring those that do not exist. */
     public void deleteQueues(String... names) {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        try (Connection c = connect("pero-test-cleanup")) {
+            for (String name : names) {
+                // A channel per queue: a failed delete closes its channel.
+                try (Channel ch = c.createChannel()) {
+                    ch.queueDelete(name);
+                } catch (IOException | TimeoutException e) {
+                    log.debug("queue not deleted queue={} cause={}", name, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot close cleanup connection: " + e, e);
+        }
     }
 
     /** Messages ready in a queue (passive declare). */
     public long messageCount(String queue) {
-        throw new UnsupportedOperationException("TODO(embedded helper)");
+        try (Connection c = connect("pero-test-count"); Channel ch = c.createChannel()) {
+            return ch.queueDeclarePassive(queue).getMessageCount();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot count messages in queue " + queue + ": " + e, e);
+        }
     }
 }
