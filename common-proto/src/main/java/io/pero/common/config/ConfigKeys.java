@@ -37,6 +37,26 @@ public final class ConfigKeys {
     public static final String MAX_DELIVERIES = "max_deliveries";
     /** Extension: seconds to wait for the message in hand on shutdown. */
     public static final String SHUTDOWN_TIMEOUT = "shutdown_timeout";
+    /** Extension: consecutive processing failures before the worker stops as PROCESSING_FAILED (10 in the original). */
+    public static final String MAX_ERRORS = "max_errors";
+
+    // ---- [WATCHDOG] (zookeeper_servers, username, password, ca_cert fall back to [WORKER], spec §7.1)
+    /** Extension: seconds between scheduling cycles (10 in the original). */
+    public static final String WATCHDOG_INTERVAL = "interval";
+    /** Extension: scheduling policy, {@code default} or {@code original}. */
+    public static final String WATCHDOG_POLICY = "policy";
+    /** Extension: elect one writing watchdog among all running ones. */
+    public static final String WATCHDOG_LEADER_ELECTION = "leader_election";
+    /** Extension: remove workers whose ephemeral {@code connected} node has been gone this long; unset = only report. */
+    public static final String WATCHDOG_REMOVE_DEAD_AFTER = "remove_dead_after";
+    /** Extension: fixed seconds a move costs on top of the worker's reported switch time. */
+    public static final String WATCHDOG_RECONFIGURATION_TIME = "reconfiguration_time";
+    /** Extension: seconds a moved worker is held (not moved back, busy workers not moved at all). */
+    public static final String WATCHDOG_HOLD_TIME = "hold_time";
+    /** Extension: rewrite the unchanged queue node of idle Python workers whose queue has messages. */
+    public static final String WATCHDOG_WAKE_LEGACY_WORKERS = "wake_legacy_workers";
+    /** Extension: seconds to wait for each RabbitMQ management API request. */
+    public static final String WATCHDOG_HTTP_TIMEOUT = "http_timeout";
 
     // ---- [LOGD]
     public static final String OUTPUT_DIR = "output_dir";
@@ -57,6 +77,7 @@ public final class ConfigKeys {
             new Key(WORKER, PREFETCH, "8", "messages held unacknowledged at once"),
             new Key(WORKER, MAX_DELIVERIES, "5", "deliveries of one message before it goes to the error queue"),
             new Key(WORKER, SHUTDOWN_TIMEOUT, "300", "seconds to finish the message in hand on shutdown"),
+            new Key(WORKER, MAX_ERRORS, "10", "consecutive processing failures tolerated before PROCESSING_FAILED"),
             new Key(LOGD, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),
             new Key(LOGD, USERNAME, null, "user for ZooKeeper SASL and AMQP"),
             new Key(LOGD, PASSWORD, null, "password for the same"),
@@ -65,7 +86,20 @@ public final class ConfigKeys {
             new Key(LOGD, LOG_QUEUE, "log", "queue to drain"),
             new Key(LOGD, OUTPUT_DIR, "logs", "directory of the log files (created if missing)"),
             new Key(LOGD, LOG_ROTATION_PERIOD, "10080", "minutes between file rotations"),
-            new Key(LOGD, NUMBER_OF_FILES, "0", "log files to keep; 0 keeps all"));
+            new Key(LOGD, NUMBER_OF_FILES, "0", "log files to keep; 0 keeps all"),
+            new Key(WATCHDOG, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]; falls back to [WORKER]"),
+            new Key(WATCHDOG, USERNAME, null, "user for ZooKeeper SASL, AMQP and the management API (guest when unset)"),
+            new Key(WATCHDOG, PASSWORD, null, "password for the same"),
+            new Key(WATCHDOG, CA_CERT, null, "CA certificate (PEM); enables TLS for ZooKeeper and AMQP, https for the management API"),
+            new Key(WATCHDOG, TLS_VERIFY_HOSTNAME, "true", "check the server host name against its TLS certificate"),
+            new Key(WATCHDOG, WATCHDOG_INTERVAL, "10", "seconds between scheduling cycles"),
+            new Key(WATCHDOG, WATCHDOG_POLICY, "default", "scheduling policy: default (cost-aware) or original (the Python formula)"),
+            new Key(WATCHDOG, WATCHDOG_LEADER_ELECTION, "true", "only the elected leader among running watchdogs writes"),
+            new Key(WATCHDOG, WATCHDOG_REMOVE_DEAD_AFTER, null, "remove workers disconnected this long (e.g. 600, 10m, 1h); unset = report only"),
+            new Key(WATCHDOG, WATCHDOG_RECONFIGURATION_TIME, "10", "seconds a move costs on top of the worker's reported switch time"),
+            new Key(WATCHDOG, WATCHDOG_HOLD_TIME, "30", "seconds a moved worker is not moved back (busy: not moved at all)"),
+            new Key(WATCHDOG, WATCHDOG_WAKE_LEGACY_WORKERS, "true", "rewrite the queue node of idle Python workers whose queue has messages"),
+            new Key(WATCHDOG, WATCHDOG_HTTP_TIMEOUT, "5", "seconds to wait for each management API request"));
 
     private ConfigKeys() {
     }

@@ -15,8 +15,8 @@ import org.ini4j.Profile;
 
 /**
  * A parsed ini file (component configs and stage {@code config.ini}) that remembers where it came from,
- * so errors can name file, section and key. Keys are case-sensitive in sections, as Python's
- * configparser lower-cases keys: lookups here try the key as given, then lower case.
+ * so errors can name file, section and key. Section names are case-sensitive and keys are not, as in Python's
+ * configparser (it lower-cases keys): a lookup tries the key as given, then any spelling of it.
  */
 public final class IniFile {
     private final Ini ini;
@@ -83,10 +83,7 @@ public final class IniFile {
         }
         String v = s.get(key);
         if (v == null) {
-            v = s.get(key.toLowerCase());
-        }
-        if (v == null) {
-            v = s.get(key.toUpperCase());
+            v = s.keySet().stream().filter(key::equalsIgnoreCase).findFirst().map(s::get).orElse(null);
         }
         return Optional.ofNullable(v).map(String::trim);
     }

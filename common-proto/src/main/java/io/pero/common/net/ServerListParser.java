@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * Deliberate difference: bad entries are reported, not silently skipped, and port 65535 is valid (§12 item 17).
  */
 public final class ServerListParser {
+    // Differs from the original: '_' is accepted in host labels (Docker Compose names containers with it).
     private static final Pattern LABEL = Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.%a-zA-Z]+");
+    private static final Pattern IPV6_ADDRESS_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+    private static final Pattern IPV6_SCOPE = Pattern.compile("[0-9a-zA-Z_.-]+");
 
     /** Parsed entries plus one message per rejected entry. */
     public record Result(List<ServerAddress> servers, List<String> errors) {
@@ -61,6 +63,7 @@ public final class ServerListParser {
                 try {
                     servers.add(parseOne(entry));
                 } catch (IllegalArgumentException e) {
+                    // Differs from the original: a bad entry is reported instead of silently skipped.
                     errors.add("bad server entry '" + entry + "': " + e.getMessage());
                 }
             }
@@ -103,6 +106,7 @@ public final class ServerListParser {
             throw new IllegalArgumentException("port '" + text + "' is not a number in 0..65535");
         }
         int p = Integer.parseInt(text);
+        // Differs from the original: 65535 is a valid port (spec §12 item 17).
         if (p > 65535) {
             throw new IllegalArgumentException("port " + p + " is not in 0..65535");
         }
@@ -110,12 +114,16 @@ public final class ServerListParser {
     }
 
     private static void requireIpv6(String host) {
-        if (!host.contains(":") || !IPV6_CHARS.matcher(host).matches()) {
+        int percent = host.indexOf('%');
+        String address = percent < 0 ? host : host.substring(0, percent);
+        String scope = percent < 0 ? "" : host.substring(percent + 1);
+        // Only hex digits, ':' and '.' reach InetAddress, so it parses the literal and never asks DNS.
+        if (!address.contains(":") || !IPV6_ADDRESS_CHARS.matcher(address).matches()
+                || (percent >= 0 && !IPV6_SCOPE.matcher(scope).matches())) {
             throw new IllegalArgumentException("'" + host + "' is not an IPv6 address");
         }
         try {
-            // A literal with ':' is parsed, never resolved.
-            InetAddress.getByName(host);
+            InetAddress.getByName(address);
         } catch (UnknownHostException ex) {
             throw new IllegalArgumentException("'" + host + "' is not an IPv6 address");
         }

@@ -1,27 +1,130 @@
 package io.pero.common.zk;
 
+import io.pero.common.config.ConfigException;
+import io.pero.common.config.Credentials;
+import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.tls.PemTrust;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.utils.ConfigurableZookeeperFactory;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that builds {@link CuratorFramework} clients: timeouts, bounded exponential retry,
  * DIGEST-MD5 SASL when a username is set, TLS (Netty socket, truststore from the CA PEM) when a CA is set.
+ * SASL and TLS go into the client's own {@link ZKClientConfig}, never into system properties, so clients with
+ * different settings can live in one JVM.
  */
 public final class CuratorClients {
+    private static final Logger log = LoggerFactory.getLogger(CuratorClients.class);
+
+    static final String SSL_TRUSTSTORE_LOCATION = "zookeeper.ssl.trustStore.location";
+    static final String SSL_TRUSTSTORE_TYPE = "zookeeper.ssl.trustStore.type";
+    static final String SSL_HOSTNAME_VERIFICATION = "zookeeper.ssl.hostnameVerification";
+    static final String NETTY_SOCKET = "org.apache.zookeeper.ClientCnxnSocketNetty";
+
+    private static final int RETRY_BASE_SLEEP_MS = 500;
+    private static final int RETRY_MAX_SLEEP_MS = 5_000;
+    private static final int RETRY_MAX_RETRIES = 5;
+
     private CuratorClients() {
     }
 
     /** A client, not yet started. */
     public static CuratorFramework newClient(ZkSettings settings) {
-        throw new UnsupportedOperationException("TODO(common-zk-mq helper)");
+        return CuratorFrameworkFactory.builder()
+                .connectString(settings.connectString())
+                .sessionTimeoutMs(millis(settings.sessionTimeout()))
+                .connectionTimeoutMs(millis(settings.connectionTimeout()))
+                .retryPolicy(new ExponentialBackoffRetry(RETRY_BASE_SLEEP_MS, RETRY_MAX_RETRIES, RETRY_MAX_SLEEP_MS))
+                // SUSPENDED already counts as lost: recipes (leader latch) give up their role at once.
+                .connectionStateErrorPolicy(new StandardConnectionStateErrorPolicy())
+                // The default factory ignores the ZKClientConfig; this one hands it to every ZooKeeper handle.
+                .zookeeperFactory(new ConfigurableZookeeperFactory())
+                .zkClientConfig(clientConfig(settings))
+                .build();
     }
 
     /**
      * Starts a client and waits until it is connected.
      *
-     * @throws io.pero.common.config.ServiceUnavailableException naming the servers when no connection is made within {@code timeout}
+     * @throws ServiceUnavailableException naming the servers when no connection is made within {@code timeout}
+     * @throws ConfigException when the server refuses the SASL login
      */
     public static CuratorFramework startAndWait(ZkSettings settings, Duration timeout) {
-        throw new UnsupportedOperationException("TODO(common-zk-mq helper)");
+        CuratorFramework client = newClient(settings);
+        client.start();
+        boolean connected;
+        try {
+            connected = client.blockUntilConnected(millis(timeout), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.close();
+            throw new ServiceUnavailableException("interrupted while connecting to ZooKeeper at " + settings.connectString(), e);
+        }
+        if (!connected) {
+            client.close();
+            throw new ServiceUnavailableException("ZooKeeper unreachable at " + settings.connectString()
+                    + " after " + Math.max(1, timeout.toSeconds()) + " s");
+        }
+        settings.credentials().username().ifPresent(user -> requireAuthenticated(client, settings, user));
+        log.info("connected to ZooKeeper servers={} sasl={} tls={}", settings.connectString(),
+                settings.credentials().username().isPresent(), settings.credentials().caCert().isPresent());
+        return client;
+    }
+
+    /**
+     * The session is connected before SASL completes; the first request waits for the outcome, so a refused login is
+     * reported here rather than by whatever request the caller makes first.
+     */
+    private static void requireAuthenticated(CuratorFramework client, ZkSettings settings, String user) {
+        try {
+            client.checkExists().forPath("/");
+        } catch (KeeperException.AuthFailedException e) {
+            client.close();
+            throw new ConfigException("ZooKeeper authentication refused for user " + user + " at " + settings.connectString(), e);
+        } catch (Exception e) {
+            client.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new ServiceUnavailableException("ZooKeeper at " + settings.connectString() + " failed after connecting: " + e, e);
+        }
+    }
+
+    /** The per-client ZooKeeper settings: SASL section and TLS. */
+    static ZKClientConfig clientConfig(ZkSettings settings) {
+        ZKClientConfig config = new ZKClientConfig();
+        Credentials credentials = settings.credentials();
+        credentials.username().ifPresent(user -> {
+            config.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "true");
+            config.setProperty(ZKClientConfig.LOGIN_CONTEXT_NAME_KEY,
+                    ZkJaasSections.sectionFor(user, credentials.password().revealOr("")));
+        });
+        credentials.caCert().ifPresent(ca -> configureTls(config, ca, settings.verifyHostname()));
+        return config;
+    }
+
+    private static void configureTls(ZKClientConfig config, Path caPem, boolean verifyHostname) {
+        // ZooKeeper reads the PEM itself; checking it here gives a clear error naming the file instead of a
+        // handshake failure on every connection attempt.
+        PemTrust.trustStore(caPem);
+        config.setProperty(ZKClientConfig.SECURE_CLIENT, "true");
+        config.setProperty(ZKClientConfig.ZOOKEEPER_CLIENT_CNXN_SOCKET, NETTY_SOCKET);
+        config.setProperty(SSL_TRUSTSTORE_LOCATION, caPem.toAbsolutePath().toString());
+        config.setProperty(SSL_TRUSTSTORE_TYPE, "PEM");
+        config.setProperty(SSL_HOSTNAME_VERIFICATION, Boolean.toString(verifyHostname));
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
     }
 }

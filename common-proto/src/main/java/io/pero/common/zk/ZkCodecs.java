@@ -52,16 +52,21 @@ public final class ZkCodecs {
     }
 
     /**
-     * Parses an ISO-8601 datetime as Python writes it (offset {@code +00:00}, optional fraction) or as
-     * other tools write it ({@code Z}); a missing offset is read as UTC, as the original compares
-     * against UTC now. Empty or unparseable text gives empty.
+     * Parses an ISO-8601 datetime as Python writes it (offset {@code +00:00}, optional fraction, {@code T} or a space
+     * between date and time) or as other tools write it ({@code Z}); a missing offset is read as UTC, as the original
+     * compares against UTC now. Empty or unparseable text gives empty.
      */
     public static Optional<Instant> parseIsoTime(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        String t = text.trim();
+        if (t.length() > 10 && t.charAt(10) == ' ') {
+            // Python's str(datetime) and fromisoformat use a space where ISO-8601 has 'T'.
+            t = t.substring(0, 10) + 'T' + t.substring(11);
+        }
         try {
-            var parsed = LENIENT_ISO.parseBest(text.trim(), OffsetDateTime::from, java.time.LocalDateTime::from);
+            var parsed = LENIENT_ISO.parseBest(t, OffsetDateTime::from, java.time.LocalDateTime::from);
             if (parsed instanceof OffsetDateTime odt) {
                 return Optional.of(odt.toInstant());
             }

@@ -1,0 +1,96 @@
+package io.pero.ocr.engine;
+
+import io.pero.ocr.detect.DetectedLine;
+import io.pero.ocr.detect.PageDetector;
+import io.pero.ocr.detect.Quad;
+import io.pero.ocr.layout.LayoutAnalyzer;
+import io.pero.ocr.layout.TextBlock;
+import io.pero.ocr.model.Page;
+import io.pero.ocr.recognize.LineCropper;
+import io.pero.ocr.recognize.LineReader;
+import io.pero.ocr.recognize.LineReading;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Mat;
+
+/** The full pipeline for one page: detect → crop → recognise → drop unsure lines → layout → page. */
+final class PagePipeline {
+    private final PageDetector detector;
+    private final LineCropper cropper;
+    private final LineReader reader;
+    private final LayoutAnalyzer layout;
+    private final double minConfidence;
+
+    PagePipeline(PageDetector detector, LineCropper cropper, LineReader reader, LayoutAnalyzer layout,
+                 double minConfidence) {
+        this.detector = detector;
+        this.cropper = cropper;
+        this.reader = reader;
+        this.layout = layout;
+        this.minConfidence = minConfidence;
+    }
+
+    PageDetector detectorForDev() {
+        return detector;
+    }
+
+    Recognition run(Mat image, String imageName) {
+        long t0 = System.nanoTime();
+        PageDetector.Result detection = detector.detect(image);
+        long t1 = System.nanoTime();
+        List<RecognizedFragment> fragments = recognize(image, detection.lines());
+        long t2 = System.nanoTime();
+        List<Quad> quads = fragments.stream().map(RecognizedFragment::quad).toList();
+        List<TextBlock> blocks = layout.analyze(quads);
+        Page page = PageAssembler.assemble(imageName, image.cols(), image.rows(), fragments, blocks);
+        long t3 = System.nanoTime();
+        return new Recognition(page, new StepTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), fragments.size(),
+                detection.passes()));
+    }
+
+    /** Recognised fragments, without empty and unsure ones. */
+    List<RecognizedFragment> recognize(Mat image, List<DetectedLine> lines) {
+        List<RecognizedFragment> kept = new ArrayList<>();
+        List<Quad> quads = new ArrayList<>();
+        List<Mat> crops = new ArrayList<>();
+        for (DetectedLine line : lines) {
+            Mat crop = cropper.crop(image, line.quad());
+            if (crop != null) {
+                quads.add(line.quad());
+                crops.add(crop);
+            }
+        }
+        List<LineReading> readings = reader.read(crops);
+        crops.forEach(Mat::release);
+        for (int i = 0; i < readings.size(); i++) {
+            LineReading reading = readings.get(i);
+            if (!reading.text().isEmpty() && reading.confidence() >= minConfidence) {
+                kept.add(new RecognizedFragment(quads.get(i), reading));
+            }
+        }
+        return kept;
+    }
+
+    List<LineReading> read(Mat image, List<Quad> quads) {
+        List<Mat> crops = new ArrayList<>();
+        List<Integer> cropped = new ArrayList<>();
+        for (int i = 0; i < quads.size(); i++) {
+            Mat crop = cropper.crop(image, quads.get(i));
+            if (crop != null) {
+                crops.add(crop);
+                cropped.add(i);
+            }
+        }
+        List<LineReading> readings = reader.read(crops);
+        crops.forEach(Mat::release);
+        List<LineReading> all = new ArrayList<>(java.util.Collections.nCopies(quads.size(), (LineReading) null));
+        for (int i = 0; i < cropped.size(); i++) {
+            all.set(cropped.get(i), readings.get(i));
+        }
+        return all;
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,41 @@
+package io.pero.ocr.layout;
+
+import io.pero.ocr.config.LayoutConfig;
+import io.pero.ocr.config.ReadingOrderMode;
+import io.pero.ocr.detect.Quad;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns detected line fragments into regions and rows in reading order. Pure: geometry in, indices out.
+ */
+public final class LayoutAnalyzer {
+    private final LayoutConfig config;
+
+    public LayoutAnalyzer(LayoutConfig config) {
+        this.config = config;
+    }
+
+    public List<TextBlock> analyze(List<Quad> quads) {
+        if (quads.isEmpty()) {
+            return List.of();
+        }
+        double angle = config.deskew() ? Deskew.angle(quads) : 0;
+        List<LineBox> boxes = Deskew.boxes(quads, angle);
+        if (config.readingOrder() == ReadingOrderMode.TOP_DOWN) {
+            return topDown(boxes);
+        }
+        return new ColumnLayout(boxes).blocks();
+    }
+
+    static List<TextBlock> topDown(List<LineBox> boxes) {
+        List<LineBox> sorted = new ArrayList<>(boxes);
+        sorted.sort(Comparator.comparingDouble(LineBox::centerY).thenComparingDouble(LineBox::x0));
+        List<TextRow> rows = new ArrayList<>();
+        for (LineBox box : sorted) {
+            rows.add(new TextRow(List.of(box.index())));
+        }
+        return List.of(new TextBlock(rows));
+    }
+}

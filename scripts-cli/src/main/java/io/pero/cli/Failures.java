@@ -1,0 +1,65 @@
+package io.pero.cli;
+
+import io.pero.common.config.ConfigException;
+import io.pero.common.config.ExitCodes;
+import io.pero.common.config.ServiceUnavailableException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import org.apache.zookeeper.KeeperException;
+
+/** How a failure escaping a command becomes an exit code and a one-line {@code error: <what>: <why>} (STYLE.md). */
+public final class Failures {
+    private Failures() {
+    }
+
+    public static int exitCode(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ConfigException) {
+            return ExitCodes.BAD_CONFIG;
+        }
+        if (e instanceof ServiceUnavailableException || e instanceof ConnectException
+                || e instanceof UnknownHostException || e instanceof KeeperException.ConnectionLossException
+                || e instanceof KeeperException.SessionExpiredException || e instanceof TimeoutException) {
+            return ExitCodes.UNREACHABLE;
+        }
+        if (e instanceof InterruptedException) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /** The line printed on stderr, without the {@code error: } prefix. */
+    public static String describe(String command, Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ConfigException || e instanceof ServiceUnavailableException || e instanceof CommandFailedException) {
+            return e.getMessage();
+        }
+        if (e instanceof InterruptedException) {
+            return command + ": interrupted";
+        }
+        if (e instanceof KeeperException ke) {
+            return command + ": ZooKeeper refused the operation on " + ke.getPath() + ": " + ke.code();
+        }
+        return command + ": " + why(e);
+    }
+
+    /** The first message along the cause chain (the AMQP client throws IOExceptions whose cause says what happened). */
+    static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable e = failure;
+        while ((e instanceof java.util.concurrent.ExecutionException || e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.io.UncheckedIOException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,122 @@
+package io.pero.watchdog;
+
+import io.pero.common.config.ExitCodes;
+import io.pero.common.config.ServiceUnavailableException;
+import io.pero.watchdog.apply.ApplyResult;
+import io.pero.watchdog.apply.MoveApplier;
+import io.pero.watchdog.apply.WriteGuard;
+import io.pero.watchdog.plan.MoveHistory;
+import io.pero.watchdog.plan.Plan;
+import io.pero.watchdog.plan.RebalancePolicy;
+import io.pero.watchdog.plan.Rebalancer;
+import io.pero.watchdog.read.SnapshotReader;
+import io.pero.watchdog.snapshot.ClusterSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduling loop: every interval, if this watchdog may write, read a fresh snapshot, plan, apply, report disconnected
+ * workers. Errors the original tolerates (ZooKeeper, broker unreachable, bad JSON) are logged and the loop goes on; more
+ * than {@link #MAX_UNEXPECTED_FAILURES} unexpected failures in a row end it with exit code 1 (spec §7.5).
+ */
+final class Watchdog implements AutoCloseable {
+    static final int MAX_UNEXPECTED_FAILURES = 3;
+    private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
+
+    /** What one cycle needs. */
+    record Parts(SnapshotReader reader, RebalancePolicy policy, MoveApplier applier, DisconnectedWorkers disconnected,
+                 WriteGuard guard) {
+    }
+
+    private enum State { LATENT, STARTED, CLOSED }
+
+    private final Parts parts;
+    private final Duration interval;
+    private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private MoveHistory history = MoveHistory.empty();
+    private boolean standby;
+
+    Watchdog(Parts parts, Duration interval) {
+        this.parts = parts;
+        this.interval = interval;
+    }
+
+    /** Runs cycles on the calling thread until {@link #close()}; returns the exit code. */
+    int run() {
+        if (!state.compareAndSet(State.LATENT, State.STARTED)) {
+            throw new IllegalStateException("watchdog loop cannot be started twice");
+        }
+        int unexpected = 0;
+        while (state.get() == State.STARTED) {
+            try {
+                runOnce();
+                unexpected = 0;
+            } catch (KeeperException | ServiceUnavailableException | IOException | UncheckedIOException e) {
+                log.warn("cycle failed, next in {} s cause={}", interval.toSeconds(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.OK;
+            } catch (Exception e) {
+                unexpected++;
+                log.error("cycle failed unexpectedly consecutive={} cause={}", unexpected, e.toString(), e);
+                if (unexpected > MAX_UNEXPECTED_FAILURES) {
+                    return ExitCodes.FAILED;
+                }
+            }
+            if (awaitStop()) {
+                break;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** One cycle; does nothing while this watchdog may not write. */
+    void runOnce() throws Exception {
+        if (!parts.guard().mayWrite()) {
+            if (!standby) {
+                log.info("standby: another watchdog leads or leadership is not confirmed");
+                standby = true;
+            }
+            return;
+        }
+        standby = false;
+        ClusterSnapshot snapshot = parts.reader().read();
+        Plan plan = Rebalancer.plan(snapshot, history, parts.policy());
+        log.debug("cycle scores={} notes={}", plan.scores(), plan.notes());
+        if (!plan.writesNothing()) {
+            ApplyResult result = parts.applier().apply(plan, snapshot);
+            history = history.after(result.applied(), snapshot.now(), Duration.ofMinutes(10));
+            if (!result.applied().isEmpty() || !result.skipped().isEmpty()) {
+                log.info(PlanReport.logLine(plan, result));
+            } else {
+                log.debug(PlanReport.logLine(plan, result));
+            }
+        }
+        if (parts.guard().mayWrite()) {
+            parts.disconnected().handle(snapshot);
+        }
+    }
+
+    private boolean awaitStop() {
+        try {
+            return stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        state.set(State.CLOSED);
+        stop.countDown();
+    }
+}

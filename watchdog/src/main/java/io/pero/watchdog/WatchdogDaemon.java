@@ -1,0 +1,144 @@
+package io.pero.watchdog;
+
+import io.pero.common.config.ConfigException;
+import io.pero.common.config.ExitCodes;
+import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.mq.AmqpConnections;
+import io.pero.common.mq.AmqpSettings;
+import io.pero.common.zk.CuratorClients;
+import io.pero.common.zk.ServerListWatcher;
+import io.pero.common.zk.ZkPaths;
+import io.pero.watchdog.apply.MoveApplier;
+import io.pero.watchdog.apply.WorkerRemover;
+import io.pero.watchdog.apply.WriteGuard;
+import io.pero.watchdog.leader.WatchdogLeadership;
+import io.pero.watchdog.plan.DeadWorkerSweep;
+import io.pero.watchdog.plan.MoveHistory;
+import io.pero.watchdog.plan.Plan;
+import io.pero.watchdog.plan.Rebalancer;
+import io.pero.watchdog.read.AmqpQueueDepths;
+import io.pero.watchdog.read.FallbackQueueDepths;
+import io.pero.watchdog.read.ManagementApiQueueDepths;
+import io.pero.watchdog.read.QueueDepthSource;
+import io.pero.watchdog.read.SnapshotReader;
+import io.pero.watchdog.read.ZkClusterReader;
+import io.pero.watchdog.snapshot.ClusterSnapshot;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.curator.framework.CuratorFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires one watchdog from its configuration, runs it until shut down, and closes everything in reverse order. */
+final class WatchdogDaemon {
+    private static final Logger log = LoggerFactory.getLogger(WatchdogDaemon.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+
+    private final WatchdogConfig config;
+    private final Clock clock;
+    private final PrintStream out;
+    private final String participantId;
+    private final AtomicReference<Watchdog> loop = new AtomicReference<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean shutdownRequested;
+
+    WatchdogDaemon(WatchdogConfig config, Clock clock, PrintStream out, String participantId) {
+        this.config = config;
+        this.clock = clock;
+        this.out = out;
+        this.participantId = participantId;
+    }
+
+    int run() {
+        try (ShutdownSequence shutdown = new ShutdownSequence()) {
+            return runWith(shutdown);
+        } catch (ConfigException e) {
+            log.error("invalid configuration: {}", e.getMessage());
+            return ExitCodes.BAD_CONFIG;
+        } catch (ServiceUnavailableException e) {
+            log.error("cannot start: {}", e.getMessage());
+            return ExitCodes.UNREACHABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            log.error("watchdog failed: {}", e.toString(), e);
+            return ExitCodes.FAILED;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int runWith(ShutdownSequence shutdown) throws Exception {
+        CuratorFramework zk = CuratorClients.startAndWait(config.zk(), CONNECT_TIMEOUT);
+        shutdown.add("zookeeper client", zk::close);
+        SnapshotReader reader = new SnapshotReader(new ZkClusterReader(zk), queueDepths(zk, shutdown), clock);
+        if (config.dryRun()) {
+            return dryRun(reader);
+        }
+        WriteGuard guard = guard(zk, shutdown);
+        Watchdog watchdog = new Watchdog(new Watchdog.Parts(reader, config.policy(), new MoveApplier(zk, guard),
+                new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard), config.interval());
+        shutdown.add("scheduling loop", watchdog::close);
+        loop.set(watchdog);
+        if (shutdownRequested) {
+            return ExitCodes.OK;
+        }
+        log.info("watchdog started participant={} policy={} interval_s={} leader_election={} remove_dead_after={} zookeeper={} user={}",
+                participantId, config.policyName(), config.interval().toSeconds(), config.leaderElection(),
+                config.removeDeadAfter().map(Duration::toString).orElse("never"), config.zk().connectString(),
+                config.credentials().username().orElse("(none)"));
+        int code = watchdog.run();
+        log.info("watchdog stopped participant={} exit_code={}", participantId, code);
+        return code;
+    }
+
+    private QueueDepthSource queueDepths(CuratorFramework zk, ShutdownSequence shutdown) throws Exception {
+        // Differs from the original: the monitoring-server node is only read, not created (ensure_path), by the watchdog.
+        ServerListWatcher monitoring = new ServerListWatcher(zk, ZkPaths.MQ_MONITORING_SERVERS);
+        monitoring.start();
+        shutdown.add("monitoring server list", monitoring::close);
+        ServerListWatcher brokers = new ServerListWatcher(zk, ZkPaths.MQ_SERVERS);
+        brokers.start();
+        shutdown.add("broker server list", brokers::close);
+        AmqpSettings amqp = new AmqpSettings(brokers::current, config.credentials(), config.zk().verifyHostname(), 60);
+        QueueDepthSource depths = new FallbackQueueDepths(
+                new ManagementApiQueueDepths(monitoring::current, config.credentials(), config.httpTimeout()),
+                new AmqpQueueDepths(new AmqpConnections(amqp), "pero-watchdog:" + participantId + ":monitor"));
+        shutdown.add("queue depth sources", depths::close);
+        return depths;
+    }
+
+    private WriteGuard guard(CuratorFramework zk, ShutdownSequence shutdown) throws Exception {
+        if (!config.leaderElection()) {
+            log.warn("leader election disabled: run no other watchdog against this ZooKeeper");
+            return WriteGuard.ALWAYS;
+        }
+        WatchdogLeadership leadership = new WatchdogLeadership(zk, participantId);
+        leadership.start();
+        shutdown.add("leader latch", leadership::close);
+        return leadership;
+    }
+
+    private int dryRun(SnapshotReader reader) throws Exception {
+        ClusterSnapshot snapshot = reader.read();
+        Plan plan = Rebalancer.plan(snapshot, MoveHistory.empty(), config.policy());
+        DeadWorkerSweep.Result dead = DeadWorkerSweep.empty().sweep(snapshot, config.removeDeadAfter());
+        out.print(PlanReport.dryRun(plan, dead.disconnected()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Stops the loop (SIGTERM, tests) and waits up to {@code timeout} for {@link #run()} to return. */
+    boolean requestShutdown(Duration timeout) throws InterruptedException {
+        shutdownRequested = true;
+        Watchdog current = loop.get();
+        if (current != null) {
+            current.close();
+        }
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+}

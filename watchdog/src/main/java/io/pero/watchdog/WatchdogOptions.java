@@ -1,0 +1,56 @@
+package io.pero.watchdog;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line (spec §7.1 plus extensions). Options left out fall back to the ini file's {@code [WATCHDOG]} section
+ * ({@code [WORKER]} for the original's keys), then to the defaults in {@link io.pero.common.config.ConfigKeys}.
+ */
+@Command(name = "pero-watchdog", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Moves workers between stages so that they follow the work.",
+        footer = {"", "Subcommand: pero-watchdog simulate [--seed S] [--scenario NAME|all] compares policies offline."})
+final class WatchdogOptions {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file; section [WATCHDOG], else [WORKER].")
+    Path config;
+
+    @Option(names = {"-z", "--zookeeper"}, arity = "1..*", split = ",", paramLabel = "HOST[:PORT]",
+            defaultValue = "${env:PERO_ZOOKEEPER}", description = "ZooKeeper servers (env PERO_ZOOKEEPER).")
+    List<String> zookeeper;
+
+    @Option(names = {"-l", "--zookeeper-list"}, paramLabel = "FILE", description = "File with ZooKeeper servers, one per line; overrides -z.")
+    Path zookeeperList;
+
+    @Option(names = {"-u", "--username"}, defaultValue = "${env:PERO_USERNAME}",
+            description = "User for ZooKeeper SASL, AMQP and the management API (env PERO_USERNAME).")
+    String username;
+
+    @Option(names = {"-p", "--password"}, defaultValue = "${env:PERO_PASSWORD}",
+            description = "Password for the same (env PERO_PASSWORD keeps it out of the process list).")
+    String password;
+
+    @Option(names = {"-e", "--ca-cert"}, paramLabel = "FILE", defaultValue = "${env:PERO_CA_CERT}",
+            description = "CA certificate (PEM): TLS for ZooKeeper and AMQP, https for the management API.")
+    Path caCert;
+
+    @Option(names = {"-d", "--debug"}, description = "Log at DEBUG.")
+    boolean debug;
+
+    @Option(names = "--dry-run", description = "Run one cycle, print the plan, write nothing, exit.")
+    boolean dryRun;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "Time between cycles (default 10 s).")
+    String interval;
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "default (cost-aware) or original (the Python formula).")
+    String policy;
+
+    @Option(names = "--no-leader-election", description = "Write without electing a leader: only when a single watchdog runs.")
+    boolean noLeaderElection;
+
+    @Option(names = "--remove-dead-after", paramLabel = "DURATION",
+            description = "Remove workers whose connected node has been gone this long (default: report only).")
+    String removeDeadAfter;
+}

@@ -1,0 +1,100 @@
+package io.pero.watchdog.read;
+
+import io.pero.common.config.Credentials;
+import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.mq.QueueTopology;
+import io.pero.common.net.ServerAddress;
+import io.pero.common.tls.PemTrust;
+import io.pero.common.zk.ZkPaths;
+import io.pero.watchdog.snapshot.QueueDepth;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queue depths from the RabbitMQ management API ({@code GET /api/queues/pero}), servers tried in ZooKeeper's order, the first
+ * 2xx answer wins (spec §7.2). Basic auth with the configured user (guest/guest without one); https verified against the CA
+ * when one is configured.
+ */
+public final class ManagementApiQueueDepths implements QueueDepthSource {
+    public static final int DEFAULT_PORT = 15672;
+    private static final Logger log = LoggerFactory.getLogger(ManagementApiQueueDepths.class);
+    private static final String GUEST = "guest";
+
+    private final Supplier<List<ServerAddress>> servers;
+    private final HttpClient http;
+    private final String scheme;
+    private final String authorization;
+    private final Duration timeout;
+
+    public ManagementApiQueueDepths(Supplier<List<ServerAddress>> servers, Credentials credentials, Duration timeout) {
+        this.servers = servers;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        credentials.caCert().ifPresent(ca -> builder.sslContext(PemTrust.sslContext(ca)));
+        this.http = builder.build();
+        this.scheme = credentials.caCert().isPresent() ? "https" : "http";
+        String user = credentials.username().orElse(GUEST);
+        String password = credentials.password().revealOr(GUEST);
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<QueueDepth> read(List<String> stages) throws IOException {
+        List<ServerAddress> candidates = servers.get();
+        if (candidates.isEmpty()) {
+            throw new ServiceUnavailableException("no RabbitMQ management server registered under " + ZkPaths.MQ_MONITORING_SERVERS);
+        }
+        List<String> failures = new ArrayList<>();
+        for (ServerAddress server : candidates) {
+            String base = scheme + "://" + server.hostPort(DEFAULT_PORT);
+            // Differs from the original: only vhost pero is asked for (spec §12 item 6) and every request has a timeout (item 8).
+            URI uri = URI.create(base + "/api/queues/" + QueueTopology.VHOST + "?columns=name,vhost,messages");
+            try {
+                HttpResponse<String> response = send(uri);
+                if (response.statusCode() / 100 == 2) {
+                    return parse(base, response.body());
+                }
+                failures.add(base + " (HTTP " + response.statusCode() + ")");
+            } catch (IOException e) {
+                log.debug("management API did not answer server={} cause={}", base, e.toString());
+                failures.add(base + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            }
+        }
+        throw new ServiceUnavailableException("RabbitMQ management API unavailable: tried " + String.join(", ", failures));
+    }
+
+    private HttpResponse<String> send(URI uri) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
+                .header("Accept", "application/json").GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for " + uri.getHost(), e);
+        }
+    }
+
+    private static List<QueueDepth> parse(String base, String body) throws IOException {
+        try {
+            return ManagementQueueList.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("management API at " + base + " answered an unexpected body: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient (Java 17) holds no resources that need closing.
+    }
+}

@@ -1,0 +1,176 @@
+package io.pero.watchdog.sim;
+
+import io.pero.watchdog.plan.Move;
+import io.pero.watchdog.plan.MoveHistory;
+import io.pero.watchdog.plan.Plan;
+import io.pero.watchdog.plan.RebalancePolicy;
+import io.pero.watchdog.plan.Rebalancer;
+import io.pero.watchdog.plan.WaitingSinceChange;
+import io.pero.watchdog.snapshot.ClusterSnapshot;
+import io.pero.watchdog.snapshot.QueueDepth;
+import io.pero.watchdog.snapshot.StageState;
+import io.pero.watchdog.snapshot.WorkerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Runs one scenario under one strategy: a policy consulted every {@link #TICK_SECONDS} simulated seconds, or none (the
+ * static assignment, which is also where every run starts, models loaded). Stage statistics ({@code avg_msg_time}) are the
+ * true means, as a cluster that has run these stages before would have them.
+ */
+public final class Simulation {
+    /** The watchdog's cycle. */
+    public static final double TICK_SECONDS = 10;
+    private static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+    /** A run still going at this multiple of the lower bound counts as not finishing (a stage left without workers). */
+    private static final double GIVE_UP_FACTOR = 20;
+
+    /** What one run measured. */
+    public record Result(double makespan, boolean finished, int switches) {
+    }
+
+    private enum Kind { ARRIVAL, MESSAGE_DONE, SWITCH_DONE, TICK }
+
+    private record Event(double time, long seq, Kind kind, SimWorker worker, int burst) {
+    }
+
+    private final Scenario scenario;
+    private final List<SimMessage> messages;
+    private final Optional<RebalancePolicy> policy;
+    private final Consumer<String> trace;
+    private final PriorityQueue<Event> events = new PriorityQueue<>(
+            (a, b) -> a.time() != b.time() ? Double.compare(a.time(), b.time()) : Long.compare(a.seq(), b.seq()));
+    private final List<Optional<Instant>> waitingSince = new ArrayList<>();
+    private final SimCluster cluster;
+    private MoveHistory history = MoveHistory.empty();
+    private double now;
+    private long seq;
+
+    private Simulation(Scenario scenario, long seed, Optional<RebalancePolicy> policy, Consumer<String> trace) {
+        this.scenario = scenario;
+        this.trace = trace;
+        this.messages = Workload.materialize(scenario, seed);
+        this.policy = policy;
+        int[] initial = StaticAssignment.of(Workload.workPerStage(messages, scenario.stages().size()), scenario.workers());
+        List<SimWorker> workers = new ArrayList<>();
+        for (int i = 0; i < initial.length; i++) {
+            workers.add(new SimWorker(String.format("w%02d", i + 1), initial[i], scenario.stages().get(initial[i]).switchSeconds()));
+        }
+        scenario.stages().forEach(s -> waitingSince.add(Optional.empty()));
+        this.cluster = new SimCluster(scenario, workers, new SimCluster.Clock() {
+            @Override
+            public double now() {
+                return now;
+            }
+
+            @Override
+            public void messageDone(SimWorker worker, double at) {
+                schedule(at, Kind.MESSAGE_DONE, worker, -1);
+            }
+
+            @Override
+            public void switchDone(SimWorker worker, double at) {
+                schedule(at, Kind.SWITCH_DONE, worker, -1);
+            }
+        });
+    }
+
+    public static Result run(Scenario scenario, long seed, Optional<RebalancePolicy> policy) {
+        return run(scenario, seed, policy, line -> { });
+    }
+
+    /** As {@link #run(Scenario, long, Optional)}, reporting every cycle's queue depths and moves to {@code trace}. */
+    public static Result run(Scenario scenario, long seed, Optional<RebalancePolicy> policy, Consumer<String> trace) {
+        return new Simulation(scenario, seed, policy, trace).run();
+    }
+
+    public static double lowerBound(Scenario scenario, long seed) {
+        return Workload.lowerBound(Workload.materialize(scenario, seed), scenario.workers());
+    }
+
+    private Result run() {
+        double giveUpAt = GIVE_UP_FACTOR * Workload.lowerBound(messages, scenario.workers());
+        for (int b = 0; b < scenario.bursts().size(); b++) {
+            schedule(scenario.bursts().get(b).atSeconds(), Kind.ARRIVAL, null, b);
+        }
+        if (policy.isPresent()) {
+            schedule(0, Kind.TICK, null, -1);
+        }
+        int arrivalsLeft = scenario.bursts().size();
+        int[] firstMessage = new int[scenario.bursts().size()];
+        for (int b = 1; b < firstMessage.length; b++) {
+            firstMessage[b] = firstMessage[b - 1] + scenario.bursts().get(b - 1).messages();
+        }
+        while (!events.isEmpty() && (cluster.completed() < messages.size() || arrivalsLeft > 0)) {
+            Event e = events.poll();
+            now = e.time();
+            if (now > giveUpAt) {
+                return new Result(now, false, cluster.switches());
+            }
+            switch (e.kind()) {
+                case ARRIVAL -> {
+                    arrivalsLeft--;
+                    int count = scenario.bursts().get(e.burst()).messages();
+                    for (int i = 0; i < count; i++) {
+                        cluster.enqueue(messages.get(firstMessage[e.burst()] + i));
+                    }
+                }
+                case MESSAGE_DONE -> cluster.onMessageDone(e.worker());
+                case SWITCH_DONE -> cluster.onSwitchDone(e.worker());
+                case TICK -> tick();
+            }
+        }
+        boolean finished = cluster.completed() == messages.size();
+        return new Result(finished ? cluster.lastCompletion() : now, finished, cluster.switches());
+    }
+
+    private void tick() {
+        ClusterSnapshot snapshot = snapshot();
+        Plan plan = Rebalancer.plan(snapshot, history, policy.orElseThrow());
+        if (!plan.moves().isEmpty()) {
+            trace.accept(String.format(Locale.ROOT, "t=%.0f depths=%s moves=%s", now,
+                    snapshot.queues().stream().map(q -> q.name() + ":" + q.messages()).toList(),
+                    plan.moves().stream().map(m -> m.workerId() + " " + m.from() + "->" + m.to()).toList()));
+        }
+        for (Move move : plan.moves()) {
+            SimWorker w = cluster.workers.stream().filter(x -> x.id.equals(move.workerId())).findFirst().orElseThrow();
+            w.unlockTime = Optional.of(move.unlockTime());
+            cluster.assign(w, scenario.stageIndex(move.to()));
+        }
+        for (WaitingSinceChange change : plan.waitingSince()) {
+            waitingSince.set(scenario.stageIndex(change.stage()), change.value());
+        }
+        history = history.after(plan.moves(), snapshot.now(), Duration.ofMinutes(10));
+        schedule(now + TICK_SECONDS, Kind.TICK, null, -1);
+    }
+
+    private ClusterSnapshot snapshot() {
+        List<StageState> stages = new ArrayList<>();
+        List<QueueDepth> queues = new ArrayList<>();
+        for (int i = 0; i < scenario.stages().size(); i++) {
+            SimStage s = scenario.stages().get(i);
+            stages.add(StageState.of(s.name(), OptionalDouble.of(s.meanSeconds())).withWaitingSince(waitingSince.get(i)));
+            queues.add(new QueueDepth(s.name(), cluster.depth(i)));
+        }
+        List<WorkerState> workers = cluster.workers.stream()
+                .map(w -> new WorkerState(w.id, w.status, true, scenario.stages().get(w.assigned).name(), w.unlockTime,
+                        w.switchSeconds, Optional.of(scenario.stages().get(w.active).name()), 0))
+                .toList();
+        return new ClusterSnapshot(instant(now), stages, queues, workers);
+    }
+
+    private static Instant instant(double seconds) {
+        return EPOCH.plusNanos(Math.round(seconds * 1e9));
+    }
+
+    private void schedule(double at, Kind kind, SimWorker worker, int burst) {
+        events.add(new Event(at, seq++, kind, worker, burst));
+    }
+}

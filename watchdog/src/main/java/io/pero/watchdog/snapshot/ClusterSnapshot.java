@@ -1,0 +1,40 @@
+package io.pero.watchdog.snapshot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Everything one scheduling cycle decides from, sampled at {@link #now()}.
+ *
+ * @param stages  schedulable stages (every statistics node present and readable), in ZooKeeper child order
+ * @param queues  broker queues of vhost {@code pero}, in the order the broker listed them; the order breaks priority ties
+ * @param workers every registered worker, in ZooKeeper child order, whatever its status
+ */
+public record ClusterSnapshot(Instant now, List<StageState> stages, List<QueueDepth> queues, List<WorkerState> workers) {
+    public ClusterSnapshot {
+        Objects.requireNonNull(now, "now");
+        stages = List.copyOf(stages);
+        queues = List.copyOf(queues);
+        workers = List.copyOf(workers);
+    }
+
+    public Optional<StageState> stage(String name) {
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public OptionalLong depth(String queue) {
+        return queues.stream().filter(q -> q.name().equals(queue)).mapToLong(QueueDepth::messages).findFirst();
+    }
+
+    public Optional<WorkerState> worker(String id) {
+        return workers.stream().filter(w -> w.id().equals(id)).findFirst();
+    }
+
+    /** Workers the original schedules (spec §7.2), in ZooKeeper order. */
+    public List<WorkerState> schedulableWorkers() {
+        return workers.stream().filter(WorkerState::schedulable).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package io.pero.watchdog.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.pero.watchdog.snapshot.QueueDepth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ManagementQueueListTest {
+    @Test
+    void keepsBrokerOrderAndVhostPeroOnlyAndCountsMissingStatisticsAsEmpty() {
+        String body = """
+                [{"name":"ocr","vhost":"pero","messages":12,"consumers":2},
+                 {"name":"ocr","vhost":"other","messages":99},
+                 {"name":"fresh","vhost":"pero"},
+                 {"name":"l\\u00e9","vhost":"pero","messages":1.0e1,"arguments":{"x-max-priority":1},"idle":null,"durable":true}]
+                """;
+        assertEquals(List.of(new QueueDepth("ocr", 12), new QueueDepth("fresh", 0), new QueueDepth("lé", 10)),
+                ManagementQueueList.parse(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"error\":\"not_authorised\"}", "[{\"vhost\":\"pero\"}]", "[1,", "<html>", "[] x"})
+    void rejectsWhatIsNotAQueueList(String body) {
+        assertThrows(IllegalArgumentException.class, () -> ManagementQueueList.parse(body));
+    }
+
+    @Test
+    void jsonEscapesAndNesting() {
+        assertEquals(Map.of("a", List.of("x\"y\n", true, false)), Json.parse("{\"a\": [\"x\\\"y\\n\", true, false]}"));
+    }
+}

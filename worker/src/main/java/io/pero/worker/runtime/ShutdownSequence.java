@@ -1,0 +1,47 @@
+package io.pero.worker.runtime;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Closes what was registered, newest first; one failing step never stops the others. */
+public final class ShutdownSequence implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ShutdownSequence.class);
+
+    /** One step; may throw. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    private record Named(String name, Step step) {
+    }
+
+    private final Deque<Named> steps = new ArrayDeque<>();
+
+    public synchronized void add(String name, Step step) {
+        steps.push(new Named(name, step));
+    }
+
+    @Override
+    public void close() {
+        while (true) {
+            Named next;
+            synchronized (this) {
+                next = steps.poll();
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                next.step().run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("shutdown step interrupted step={}", next.name());
+            } catch (Exception e) {
+                log.warn("shutdown step failed step={} cause={}", next.name(), e.toString());
+            }
+        }
+    }
+}
