@@ -43,7 +43,7 @@ final class BenchEnvironment implements AutoCloseable {
 
     static BenchEnvironment open(Optional<String> zookeeper, ServerAddress mq) throws Exception {
         EmbeddedZooKeeper embedded = zookeeper.isEmpty() ? EmbeddedZooKeeper.start(0) : null;
-        String connect = zookeeper.orElseGet(embedded::connectString);
+        String connect = embedded != null ? embedded.connectString() : zookeeper.orElseThrow();
         CuratorFramework zk = null;
         try {
             List<ServerAddress> servers = ServerListParser.parseCommaSeparated(connect).orThrow();

@@ -40,8 +40,8 @@ public final class DevServicesCommand implements CliCommand {
     Path sftpRoot;
     @Option(names = "--sftp-user", defaultValue = "pero", description = "SFTP user (default: ${DEFAULT-VALUE}).")
     String sftpUser;
-    @Option(names = "--sftp-password", defaultValue = "${env:PERO_DEV_SFTP_PASSWORD:-pero_pass}",
-            description = "SFTP password (default: pero_pass; env PERO_DEV_SFTP_PASSWORD).")
+    @Option(names = "--sftp-password", defaultValue = "${env:PERO_DEV_SFTP_PASSWORD:-pero}",
+            description = "SFTP password (default: pero, the password every tool uses when no -u is given; env PERO_DEV_SFTP_PASSWORD).")
     String sftpPassword;
     @Option(names = "--mq-server", defaultValue = "127.0.0.1:5672", paramLabel = "HOST[:PORT]",
             description = "RabbitMQ broker to register (default: ${DEFAULT-VALUE}).")
