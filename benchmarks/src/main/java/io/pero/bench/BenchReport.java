@@ -24,12 +24,17 @@ final class BenchReport {
                 tp.queues().size(), tp.producers(), tp.consumers(), tp.size(), tp.prefetch(), tp.prefetch(), t.messages(),
                 t.receivedPerSecond(), t.sentPerSecond()));
         if (t != null) {
-            out.add(String.format(Locale.ROOT, "jvm cpu: %.3f ms per pipeline hop (workers + embedded ZooKeeper) vs %.3f ms per "
-                    + "PerfTest message (its clients); the broker's CPU is not included", p.cpuMillisPerHop(), t.cpuMillisPerMessage()));
+            out.add(String.format(Locale.ROOT, "cpu: jvm %.3f ms per pipeline hop (workers + embedded ZooKeeper) vs %.3f ms per "
+                    + "PerfTest message (its clients); local broker %s vs %s", p.cpuMillisPerHop(), t.cpuMillisPerMessage(),
+                    millis(p.brokerCpuMillisPerHop()), millis(t.brokerCpuMillisPerMessage())));
             out.add(String.format(Locale.ROOT, "ratio: %.2f (pipeline msg/s / perftest msg/s); per hop %.2f (pipeline hops/s / perftest msg/s)",
                     p.messagesPerSecond() / t.receivedPerSecond(), p.hopsPerSecond() / t.receivedPerSecond()));
         }
         return out;
+    }
+
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "n/a (not on this machine)" : String.format(Locale.ROOT, "%.3f ms", ms);
     }
 
     /** How to read the figures; printed once per run. */

@@ -7,6 +7,7 @@ import io.pero.common.mq.QueueTopology;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,16 @@ final class PerfTestBenchmark {
     private static final Logger log = LoggerFactory.getLogger(PerfTestBenchmark.class);
 
     /** What PerfTest measured: consumed (received) and published (sent) messages per second over its whole run. */
-    record Result(double receivedPerSecond, double sentPerSecond, long messages, double cpuSeconds, String commandLine) {
+    record Result(double receivedPerSecond, double sentPerSecond, long messages, double cpuSeconds, double brokerCpuSeconds,
+                  String commandLine) {
         /** CPU milliseconds this JVM (PerfTest's producers and consumers) spent per message. */
         double cpuMillisPerMessage() {
             return cpuSeconds * 1000 / messages;
+        }
+
+        /** CPU milliseconds a local broker spent per message; NaN when the broker is not on this machine. */
+        double brokerCpuMillisPerMessage() {
+            return brokerCpuSeconds * 1000 / messages;
         }
     }
 
@@ -35,6 +42,7 @@ final class PerfTestBenchmark {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         AtomicInteger exitStatus = new AtomicInteger(0);
         long cpu0 = ProcessCpu.nanos();
+        OptionalLong broker0 = BrokerCpu.nanos();
         try (PrintStream ps = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             // PerfTest turns TLS on when any javax.net.ssl.* system property is set, and libraries in this JVM set some;
             // the benchmark speaks plain AMQP (--uri amqp://), so that guess must be off.
@@ -50,6 +58,7 @@ final class PerfTestBenchmark {
             }
         }
         double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+        double brokerSeconds = BrokerCpu.secondsSince(broker0);
         String out = console.toString(StandardCharsets.UTF_8);
         if (exitStatus.get() != 0) {
             throw new IllegalStateException("PerfTest failed with status " + exitStatus.get() + ":\n" + out);
@@ -57,7 +66,7 @@ final class PerfTestBenchmark {
         double received = PerfTestOutput.receivingRate(out).orElseThrow(
                 () -> new IllegalStateException("no 'receiving rate avg' in PerfTest output:\n" + out));
         double sent = PerfTestOutput.sendingRate(out).orElse(Double.NaN);
-        return new Result(received, sent, params.messagesPerProducer() * params.producers(), cpuSeconds,
+        return new Result(received, sent, params.messagesPerProducer() * params.producers(), cpuSeconds, brokerSeconds,
                 "perf-test " + String.join(" ", params.arguments()).replace("guest:guest@", "***@"));
     }
 }

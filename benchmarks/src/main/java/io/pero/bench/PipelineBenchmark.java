@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ final class PipelineBenchmark {
 
     /** Outcome of one run. Sizes are serialized request bytes as published by the uploader and as they reach the output. */
     record Result(BenchStages stages, int messages, int workersStage1, int workersStage2, int prefetch, int inputBytes, int outputBytes,
-                  double seconds, double uploadSeconds, double cpuSeconds) {
+                  double seconds, double uploadSeconds, double cpuSeconds, double brokerCpuSeconds) {
         double messagesPerSecond() {
             return messages / seconds;
         }
@@ -41,6 +42,11 @@ final class PipelineBenchmark {
         /** CPU milliseconds this JVM spent per hop while timed (workers and embedded ZooKeeper). */
         double cpuMillisPerHop() {
             return cpuSeconds * 1000 / (2.0 * messages);
+        }
+
+        /** CPU milliseconds a local broker spent per hop while timed; NaN when the broker is not on this machine. */
+        double brokerCpuMillisPerHop() {
+            return brokerCpuSeconds * 1000 / (2.0 * messages);
         }
     }
 
@@ -63,12 +69,14 @@ final class PipelineBenchmark {
                 double uploadSeconds = (System.nanoTime() - u0) / 1e9;
                 log.info("requests uploaded messages={} seconds={}", params.messages(), uploadSeconds);
                 long cpu0 = ProcessCpu.nanos();
+                OptionalLong broker0 = BrokerCpu.nanos();
                 long t0 = System.nanoTime();
                 workers.assign(assignment(workers.ids(), params, stages));
                 long t1 = counter.awaitCount(stages.output(), params.messages(), params.stallTimeout(), workers::describe);
                 double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
+                double brokerSeconds = BrokerCpu.secondsSince(broker0);
                 return new Result(stages, params.messages(), params.workersOnStage1(), params.workersOnStage2(), prefetch,
-                        inputBytes, peekSize(setup, stages.output()), (t1 - t0) / 1e9, uploadSeconds, cpuSeconds);
+                        inputBytes, peekSize(setup, stages.output()), (t1 - t0) / 1e9, uploadSeconds, cpuSeconds, brokerSeconds);
             } finally {
                 stages.delete(env.zk(), setup);
             }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Messages serialized by the Python original (see /work/shared/testvectors/README.md) read and write byte for byte. */
+/** Messages serialized by the Python original (src/test/resources/testvectors/README.md, a copy of shared/testvectors) read and write byte for byte. */
 class WireTestVectorsTest {
     private static final String IMAGE_REQUEST = "39cb5c6d292b4ebeae63dd9b1b739382";
     private static final String TEXT_REQUEST = "5f6a4c863d5943e88e41301fbfcbc093";

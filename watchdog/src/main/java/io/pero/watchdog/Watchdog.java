@@ -52,6 +52,9 @@ final class Watchdog implements AutoCloseable {
     /** Runs cycles on the calling thread until {@link #close()}; returns the exit code. */
     int run() {
         if (!state.compareAndSet(State.LATENT, State.STARTED)) {
+            if (state.get() == State.CLOSED) {
+                return ExitCodes.OK;
+            }
             throw new IllegalStateException("watchdog loop cannot be started twice");
         }
         int unexpected = 0;

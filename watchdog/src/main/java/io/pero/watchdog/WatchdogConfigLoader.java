@@ -57,6 +57,7 @@ final class WatchdogConfigLoader {
         });
         boolean verifyHostname = bool(TLS_VERIFY_HOSTNAME);
         ZkSettings zk = new ZkSettings(zookeeperServers(), credentials, Duration.ofSeconds(30), Duration.ofSeconds(20), verifyHostname);
+        // Differs from the original: the cost-aware default policy unless policy=original is asked for.
         String policy = cliOr(options.policy, WATCHDOG_POLICY).orElseThrow();
         if (!policy.equals(DefaultPolicy.NAME) && !policy.equals(OriginalPolicy.NAME)) {
             throw new ConfigException("policy=" + policy + ": must be " + DefaultPolicy.NAME + " or " + OriginalPolicy.NAME);

@@ -143,7 +143,9 @@ class WorkerIT {
     void modelArchiveIsDownloadedOnceAndReusedForTheSameVersion() throws Exception {
         Path remote = h.sftp.root().resolve("pero/models/test1.tar.xz");
         Files.createDirectories(remote.getParent());
-        Files.copy(Path.of("/work/shared/testvectors/model-archive-test1.tar.xz"), remote);
+        try (var archive = WorkerIT.class.getResourceAsStream("/testvectors/model-archive-test1.tar.xz")) {
+            Files.copy(archive, remote); // made by the Python original; a copy of shared/testvectors
+        }
         String modelStage = h.queue("it-model");
         h.defineStage(modelStage, "[WORKER]\nDUMMY=1\nTIME_SCALE=0\n", "m1", "pero/models/test1.tar.xz");
         String other = h.dummyStage("it-other", "TIME_SCALE=0\n");

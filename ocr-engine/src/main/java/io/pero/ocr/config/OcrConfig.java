@@ -35,7 +35,8 @@ import java.nio.file.Path;
  *     whose 6,623-character alphabet supplies accented letters and typographic punctuation (ä ü é ’ “ —) where it
  *     agrees with the first; {@code none} turns it off (faster)</td></tr>
  * <tr><td>RECOGNITION</td><td>ACCENT_DICTIONARY</td><td>the model's own</td><td>its character list</td></tr>
- * <tr><td>RECOGNITION</td><td>BATCH_SIZE</td><td>16</td><td>lines per inference batch</td></tr>
+ * <tr><td>RECOGNITION</td><td>BATCH_SIZE</td><td>0</td><td>lines per inference batch, lines of similar width
+ *     together; 0 = automatic: 1 on the CPU (batching only costs there), 16 on the GPU</td></tr>
  * <tr><td>RECOGNITION</td><td>MIN_CONFIDENCE</td><td>0.5</td><td>lines below this mean confidence are dropped</td></tr>
  * <tr><td>RECOGNITION</td><td>MAX_LINE_WIDTH</td><td>4000</td><td>widest line crop in pixels at the model's input
  *     height (48); wider lines are squeezed</td></tr>

@@ -72,7 +72,7 @@ final class OcrConfigLoader {
         }
         return new RecognitionConfig(model.orElse(null), dictionary.orElse(null),
                 bool(s, "USE_SPACE_CHAR", d.useSpaceChar()), accent, accentDictionary.orElse(null),
-                integer(s, "BATCH_SIZE", d.batchSize(), 1, 256),
+                integer(s, "BATCH_SIZE", d.batchSize(), 0, 256),
                 number(s, "MIN_CONFIDENCE", d.minConfidence(), 0.0, 1.0),
                 integer(s, "MAX_LINE_WIDTH", d.maxLineWidth(), 64, 20000));
     }

@@ -81,7 +81,8 @@ public final class OcrEngine implements AutoCloseable {
                                              io.pero.ocr.config.ModelRef model, CharDictionary dictionary,
                                              ExecutorService pool, OcrConfig config) {
         OrtSession session = add(sessions, factory.open(model));
-        return new TextRecognizer(factory.environment(), session, dictionary, config.recognition().batchSize(), pool);
+        return new TextRecognizer(factory.environment(), session, dictionary,
+                config.recognition().effectiveBatchSize(factory.onGpu()), pool);
     }
 
     private static OrtSession add(List<OrtSession> sessions, OrtSession session) {

@@ -86,6 +86,7 @@ public final class MoveApplier {
         if (!guard.mayWrite()) {
             throw new LeadershipLostException("not the leader any more, remaining writes dropped");
         }
+        // Differs from the original: writes are versioned and fenced in a transaction; the original overwrites unconditionally.
         List<CuratorOp> all = new ArrayList<>();
         if (guard.fencePath().isPresent()) {
             all.add(client.transactionOp().check().forPath(guard.fencePath().get()));

@@ -54,6 +54,7 @@ public final class WatchdogLeadership implements WriteGuard, Closeable {
     private final ConnectionStateListener connectionListener = this::connectionChanged;
 
     public WatchdogLeadership(CuratorFramework client, String participantId) {
+        // Differs from the original: it has no leader election, so two watchdogs fight (spec §7.5, §12 item 9).
         this.client = client;
         this.latch = new LeaderLatch(client, ZkPaths.WATCHDOG_LEADER, participantId, LeaderLatch.CloseMode.NOTIFY_LEADER);
     }

@@ -57,6 +57,7 @@ public final class OriginalPolicy implements RebalancePolicy {
             moveOneBusyWorker(snapshot, kept, state, scores);
         } else {
             for (WorkerState w : free) {
+                // Differs from the original: a free worker already on the top queue is not rewritten (no same-stage move).
                 switchTo(snapshot, state, w, scores.get(0), "free worker to the top queue");
                 scores = priorities(snapshot, kept, state);
             }
