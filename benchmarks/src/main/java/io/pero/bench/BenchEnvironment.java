@@ -29,14 +29,16 @@ final class BenchEnvironment implements AutoCloseable {
     private final EmbeddedZooKeeper embedded;
     private final String zkConnectString;
     private final CuratorFramework zk;
+    private final AmqpConnections connections;
     private final Connection amqp;
     private final String addedMqServer;
 
-    private BenchEnvironment(EmbeddedZooKeeper embedded, String zkConnectString, CuratorFramework zk, Connection amqp,
-                             String addedMqServer) {
+    private BenchEnvironment(EmbeddedZooKeeper embedded, String zkConnectString, CuratorFramework zk,
+                             AmqpConnections connections, Connection amqp, String addedMqServer) {
         this.embedded = embedded;
         this.zkConnectString = zkConnectString;
         this.zk = zk;
+        this.connections = connections;
         this.amqp = amqp;
         this.addedMqServer = addedMqServer;
     }
@@ -58,8 +60,9 @@ final class BenchEnvironment implements AutoCloseable {
                 // The worker reads this list at startup; dummy stages need no SFTP, so it stays empty.
                 zk.create().creatingParentsIfNeeded().forPath(ZkPaths.FTP_SERVERS);
             }
-            Connection amqp = new AmqpConnections(AmqpSettings.of(() -> List.of(mq), Credentials.none())).open("pero-bench:setup");
-            return new BenchEnvironment(embedded, connect, zk, amqp, added);
+            AmqpConnections connections = new AmqpConnections(AmqpSettings.of(() -> List.of(mq), Credentials.none()));
+            Connection amqp = connections.open("pero-bench:setup");
+            return new BenchEnvironment(embedded, connect, zk, connections, amqp, added);
         } catch (Exception e) {
             if (zk != null) {
                 zk.close();
@@ -81,6 +84,11 @@ final class BenchEnvironment implements AutoCloseable {
 
     Connection amqp() {
         return amqp;
+    }
+
+    /** A further connection to the broker, e.g. for a client's publishing or consuming side; the caller closes it. */
+    Connection connect(String name) throws IOException {
+        return connections.open(name);
     }
 
     @Override

@@ -41,6 +41,10 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "run the pipeline/PerfTest pair this many times (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--preload", description = "upload all requests before timing and leave the results queued "
+            + "(default: a closed loop that keeps queues shallow and consumes the results)")
+    boolean preload;
+
     @Option(names = "--skip-perftest", description = "measure the pipeline only")
     boolean skipPerfTest;
 
@@ -52,7 +56,7 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerAddress broker = ServerListParser.parseOne(mq);
         PipelineParams params = new PipelineParams(messages, size, workers, Optional.ofNullable(prefetch),
-                Optional.ofNullable(zk), broker, Duration.ofSeconds(stallSeconds));
+                Optional.ofNullable(zk), broker, Duration.ofSeconds(stallSeconds), preload);
         PrintWriter out = spec.commandLine().getOut();
         try (BenchEnvironment env = BenchEnvironment.open(params.zookeeper(), broker)) {
             for (int round = 1; round <= repeat; round++) {

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param zookeeper    external ZooKeeper; empty = start an embedded one
  * @param mq           the broker (guest/guest, vhost pero)
  * @param stallTimeout fail when the output count does not grow for this long
+ * @param preload      upload all requests before timing and leave results in the output queue, instead of a closed loop
  */
 record PipelineParams(int messages, int size, int workers, Optional<Integer> prefetch, Optional<String> zookeeper,
-                      ServerAddress mq, Duration stallTimeout) {
+                      ServerAddress mq, Duration stallTimeout, boolean preload) {
 
     PipelineParams {
         if (messages < 1 || size < 0 || workers < 2) {

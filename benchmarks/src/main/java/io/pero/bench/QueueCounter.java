@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /** Counts ready messages in a queue with passive declares and waits for a target count. */
 final class QueueCounter implements AutoCloseable {
-    private static final long POLL_MS = 10;
+    /** Coarse enough not to load the broker (a passive declare is a round trip), fine enough for runs of seconds. */
+    private static final long POLL_MS = 50;
     private final Channel channel;
 
     QueueCounter(Connection connection) throws IOException {

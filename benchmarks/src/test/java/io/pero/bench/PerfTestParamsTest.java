@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PerfTestParamsTest {
     private static PipelineParams pipeline(int messages, int workers) {
         return new PipelineParams(messages, 1024, workers, Optional.empty(), Optional.empty(),
-                ServerAddress.of("mq", 5673), Duration.ofSeconds(60));
+                ServerAddress.of("mq", 5673), Duration.ofSeconds(60), false);
     }
 
     @Test

@@ -44,6 +44,7 @@ final class WatchdogDaemon {
     private final AtomicReference<Watchdog> loop = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean shutdownRequested;
+    private volatile int result = ExitCodes.FAILED;
 
     WatchdogDaemon(WatchdogConfig config, Clock clock, PrintStream out, String participantId) {
         this.config = config;
@@ -53,6 +54,20 @@ final class WatchdogDaemon {
     }
 
     int run() {
+        try {
+            result = runAndClose();
+            return result;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** The exit code of {@link #run()} once it has returned. */
+    int result() {
+        return result;
+    }
+
+    private int runAndClose() {
         try (ShutdownSequence shutdown = new ShutdownSequence()) {
             return runWith(shutdown);
         } catch (ConfigException e) {
@@ -67,8 +82,6 @@ final class WatchdogDaemon {
         } catch (Exception e) {
             log.error("watchdog failed: {}", e.toString(), e);
             return ExitCodes.FAILED;
-        } finally {
-            finished.countDown();
         }
     }
 
@@ -120,6 +133,8 @@ final class WatchdogDaemon {
         WatchdogLeadership leadership = new WatchdogLeadership(zk, participantId);
         leadership.start();
         shutdown.add("leader latch", leadership::close);
+        // A lone watchdog is confirmed within milliseconds; waiting briefly spares a misleading "standby" line at startup.
+        leadership.awaitLeadership(Duration.ofSeconds(2));
         return leadership;
     }
 

@@ -76,7 +76,10 @@ public final class WatchdogMain {
     private static Thread sigtermHook(WatchdogDaemon daemon) {
         Thread hook = new Thread(() -> {
             try {
-                daemon.requestShutdown(SHUTDOWN_WAIT);
+                if (daemon.requestShutdown(SHUTDOWN_WAIT)) {
+                    // The JVM would otherwise report 143 (killed by SIGTERM); a requested shutdown exits with the daemon's code.
+                    Runtime.getRuntime().halt(daemon.result());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

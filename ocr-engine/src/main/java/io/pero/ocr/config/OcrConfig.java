@@ -31,10 +31,6 @@ import java.nio.file.Path;
  *     a model file that is not a bundled one</td></tr>
  * <tr><td>RECOGNITION</td><td>USE_SPACE_CHAR</td><td>yes</td><td>the model has a space class after the
  *     dictionary</td></tr>
- * <tr><td>RECOGNITION</td><td>ACCENT_MODEL</td><td>builtin:ch_PP-OCRv3_rec_infer.onnx</td><td>second recognizer
- *     whose 6,623-character alphabet supplies accented letters and typographic punctuation (ä ü é ’ “ —) where it
- *     agrees with the first; {@code none} turns it off (faster)</td></tr>
- * <tr><td>RECOGNITION</td><td>ACCENT_DICTIONARY</td><td>the model's own</td><td>its character list</td></tr>
  * <tr><td>RECOGNITION</td><td>BATCH_SIZE</td><td>0</td><td>lines per inference batch, lines of similar width
  *     together; 0 = automatic: 1 on the CPU (batching only costs there), 16 on the GPU</td></tr>
  * <tr><td>RECOGNITION</td><td>MIN_CONFIDENCE</td><td>0.5</td><td>lines below this mean confidence are dropped</td></tr>

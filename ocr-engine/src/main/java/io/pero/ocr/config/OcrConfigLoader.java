@@ -64,14 +64,8 @@ final class OcrConfigLoader {
         if (model.isPresent() && !model.get().isBuiltin() && dictionary.isEmpty()) {
             throw error(s, "DICTIONARY", "", "required when MODEL is a model file (" + model.get() + ")");
         }
-        boolean accentOff = ini.get(s, "ACCENT_MODEL").map(v -> v.equalsIgnoreCase("none")).orElse(false);
-        ModelRef accent = accentOff ? null : model(s, "ACCENT_MODEL").orElse(d.accentModel());
-        Optional<ModelRef> accentDictionary = accentOff ? Optional.empty() : model(s, "ACCENT_DICTIONARY");
-        if (accent != null && !accent.isBuiltin() && accentDictionary.isEmpty()) {
-            throw error(s, "ACCENT_DICTIONARY", "", "required when ACCENT_MODEL is a model file (" + accent + ")");
-        }
         return new RecognitionConfig(model.orElse(null), dictionary.orElse(null),
-                bool(s, "USE_SPACE_CHAR", d.useSpaceChar()), accent, accentDictionary.orElse(null),
+                bool(s, "USE_SPACE_CHAR", d.useSpaceChar()),
                 integer(s, "BATCH_SIZE", d.batchSize(), 0, 256),
                 number(s, "MIN_CONFIDENCE", d.minConfidence(), 0.0, 1.0),
                 integer(s, "MAX_LINE_WIDTH", d.maxLineWidth(), 64, 20000));

@@ -6,22 +6,35 @@ package io.pero.ocr.config;
  * @param model              CTC recognizer; null = automatic (English PP-OCRv4 when bundled, else ch_PP-OCRv3)
  * @param dictionary         its character list, one per line (PaddleOCR format); null = the builtin model's own
  * @param useSpaceChar       the model has a space class after the dictionary (PaddleOCR {@code use_space_char})
- * @param accentModel        second recognizer whose larger alphabet supplies accented letters and typographic
- *                           punctuation the first lacks; null = none
- * @param accentDictionary   its character list; null = the builtin model's own
  * @param batchSize          lines per inference batch (lines of similar width are batched together); 0 = automatic:
  *                           1 on the CPU (measured: batching only costs there, the per-line time grows with the
  *                           batch through cache misses) and 16 on the GPU
  * @param minConfidence      lines whose mean character confidence is below this are dropped
  * @param maxLineWidth       widest line crop (pixels at the model's input height); wider lines are squeezed
  */
-public record RecognitionConfig(ModelRef model, ModelRef dictionary, boolean useSpaceChar, ModelRef accentModel,
-                                ModelRef accentDictionary, int batchSize, double minConfidence, int maxLineWidth) {
+public record RecognitionConfig(ModelRef model, ModelRef dictionary, boolean useSpaceChar, int batchSize,
+                                double minConfidence, int maxLineWidth) {
 
     public static final String ENGLISH_MODEL = "en_PP-OCRv4_rec.onnx";
     public static final String ENGLISH_DICTIONARY = "en_dict.txt";
     public static final String LATIN_CHINESE_MODEL = "ch_PP-OCRv3_rec_infer.onnx";
     public static final String LATIN_CHINESE_DICTIONARY = "ppocr_keys_v1.txt";
+
+    /**
+     * Always null: the accent recognizer (ch_PP-OCRv3 alongside the English one) was dropped after it read ü as i
+     * and é as e on the evaluation pages, so it never contributed an accented letter. Kept only until
+     * {@code io.pero.ocr.stage.StageFiles} stops asking.
+     */
+    @Deprecated(forRemoval = true)
+    public ModelRef accentModel() {
+        return null;
+    }
+
+    /** Always null; see {@link #accentModel()}. */
+    @Deprecated(forRemoval = true)
+    public ModelRef accentDictionary() {
+        return null;
+    }
 
     /** The batch size to use on the given device. */
     public int effectiveBatchSize(boolean onGpu) {
@@ -29,6 +42,6 @@ public record RecognitionConfig(ModelRef model, ModelRef dictionary, boolean use
     }
 
     public static RecognitionConfig defaults() {
-        return new RecognitionConfig(null, null, true, ModelRef.builtin(LATIN_CHINESE_MODEL), null, 0, 0.5, 4000);
+        return new RecognitionConfig(null, null, true, 0, 0.5, 4000);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
  * Resolves which recognizer models and dictionaries to load: the automatic choice (English PP-OCRv4 when the build
  * bundled it, else the Maven-only ch_PP-OCRv3) and the dictionaries of bundled models.
  */
-record ModelChoice(ModelRef model, ModelRef dictionary, ModelRef accentModel, ModelRef accentDictionary,
-                   String reason) {
+record ModelChoice(ModelRef model, ModelRef dictionary, String reason) {
 
     private static final Map<String, String> BUILTIN_DICTIONARIES = Map.of(
             RecognitionConfig.ENGLISH_MODEL, RecognitionConfig.ENGLISH_DICTIONARY,
@@ -30,17 +29,7 @@ record ModelChoice(ModelRef model, ModelRef dictionary, ModelRef accentModel, Mo
             }
         }
         ModelRef dictionary = dictionaryOf(model, config.dictionary());
-        ModelRef accent = config.accentModel();
-        ModelRef accentDictionary = null;
-        if (accent != null) {
-            accentDictionary = dictionaryOf(accent, config.accentDictionary());
-            // An accent model is only useful when its alphabet is larger than the primary's.
-            if (accent.equals(model) || accentDictionary.equals(dictionary)) {
-                accent = null;
-                accentDictionary = null;
-            }
-        }
-        return new ModelChoice(model, dictionary, accent, accentDictionary, reason);
+        return new ModelChoice(model, dictionary, reason);
     }
 
     private static ModelRef dictionaryOf(ModelRef model, ModelRef configured) {

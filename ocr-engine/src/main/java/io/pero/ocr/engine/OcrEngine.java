@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OCR engine: ONNX sessions (detector, recognizer, optional accent recognizer) created once in {@link #open},
+ * The OCR engine: ONNX sessions (detector, recognizer) created once in {@link #open},
  * used by any number of threads at once, released by {@link #close}. Thread-safe: {@code recognize} may be called
  * concurrently (a folder read two pages at a time keeps both cores busy); the sessions and the inference pool are
  * shared, nothing else is.
@@ -59,15 +59,13 @@ public final class OcrEngine implements AutoCloseable {
                     config.detection().tileSize(), config.detection().tileOverlap(), pool);
             TextRecognizer primary = recognizer(factory, sessions, choice.model(),
                     CharDictionary.load(choice.dictionary(), config.recognition().useSpaceChar()), pool, config);
-            TextRecognizer accent = choice.accentModel() == null ? null : recognizer(factory, sessions,
-                    choice.accentModel(), CharDictionary.load(choice.accentDictionary(), true), pool, config);
-            LineReader reader = new LineReader(primary, accent);
+            LineReader reader = new LineReader(primary);
             PagePipeline pipeline = new PagePipeline(new PageDetector(detector, config.detection()),
                     new LineCropper(reader.inputHeight(), config.recognition().maxLineWidth()), reader,
                     new LayoutAnalyzer(config.layout()), config.recognition().minConfidence());
-            log.info("ocr engine opened detector={} recognizer={} recognizer_choice=\"{}\" accent_model={} device={} "
-                            + "threads={} took_ms={}", config.detection().model(), choice.model(), choice.reason(),
-                    choice.accentModel() == null ? "none" : choice.accentModel(), factory.onGpu() ? "gpu" : "cpu",
+            log.info("ocr engine opened detector={} recognizer={} recognizer_choice=\"{}\" device={} threads={} "
+                            + "took_ms={}", config.detection().model(), choice.model(), choice.reason(),
+                    factory.onGpu() ? "gpu" : "cpu",
                     config.device().effectiveThreads(), Math.round(PagePipeline.ms(System.nanoTime() - start)));
             return new OcrEngine(config, sessions, pool, pipeline, factory.onGpu());
         } catch (RuntimeException e) {

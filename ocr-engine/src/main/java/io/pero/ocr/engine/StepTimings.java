@@ -4,7 +4,7 @@ package io.pero.ocr.engine;
  * Where one page's time went, in milliseconds of wall-clock time.
  *
  * @param detectMs    text detection (scaling, detector passes, box extraction)
- * @param recognizeMs line cropping and recognition (both recognizers when the accent model is on)
+ * @param recognizeMs line cropping and recognition
  * @param layoutMs    reading order and region grouping, and building the page
  * @param lines       text lines recognised
  * @param passes      detector passes (2 when the page was re-detected at a better scale)
