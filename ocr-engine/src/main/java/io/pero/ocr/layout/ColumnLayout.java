@@ -1,9 +1,18 @@
 package io.pero.ocr.layout;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Column-aware layout (placeholder while being developed). */
+/**
+ * Column-aware layout: fragments → rows ({@link RowMerger}) → reading order ({@link ReadingOrder}) → blocks
+ * (paragraph-like runs of consecutive rows with regular spacing). Distances are in units of the page's median line
+ * height.
+ */
 final class ColumnLayout {
+    /** Consecutive rows further apart than this many line heights (or not overlapping) start a new block. */
+    private static final double BLOCK_GAP = 1.0;
+    private static final double BLOCK_HEIGHT_RATIO = 1.4;
+
     private final List<LineBox> boxes;
 
     ColumnLayout(List<LineBox> boxes) {
@@ -11,6 +20,42 @@ final class ColumnLayout {
     }
 
     List<TextBlock> blocks() {
-        return LayoutAnalyzer.topDown(boxes);
+        double lineHeight = medianHeight(boxes);
+        List<Row> rows = new ArrayList<>();
+        for (List<LineBox> fragments : new RowMerger(boxes, lineHeight).rows()) {
+            rows.add(Row.of(fragments));
+        }
+        List<Row> ordered = new ReadingOrder(lineHeight).order(rows);
+        return group(ordered, lineHeight);
+    }
+
+    private static List<TextBlock> group(List<Row> ordered, double lineHeight) {
+        List<TextBlock> blocks = new ArrayList<>();
+        List<TextRow> current = new ArrayList<>();
+        Row previous = null;
+        for (Row row : ordered) {
+            if (previous != null && !continues(previous, row, lineHeight)) {
+                blocks.add(new TextBlock(current));
+                current = new ArrayList<>();
+            }
+            current.add(row.toTextRow());
+            previous = row;
+        }
+        if (!current.isEmpty()) {
+            blocks.add(new TextBlock(current));
+        }
+        return blocks;
+    }
+
+    private static boolean continues(Row above, Row below, double lineHeight) {
+        double gap = below.y0() - above.y1();
+        double overlap = Math.min(above.x1(), below.x1()) - Math.max(above.x0(), below.x0());
+        double ratio = Math.max(above.height(), below.height()) / Math.min(above.height(), below.height());
+        return gap >= -0.5 * lineHeight && gap <= BLOCK_GAP * lineHeight && overlap > 0 && ratio <= BLOCK_HEIGHT_RATIO;
+    }
+
+    static double medianHeight(List<LineBox> boxes) {
+        double[] heights = boxes.stream().mapToDouble(LineBox::height).sorted().toArray();
+        return heights.length == 0 ? 1 : Math.max(1, heights[heights.length / 2]);
     }
 }

@@ -22,6 +22,8 @@ final class RowMerger {
     /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
     private static final double SAME_ROW_OVERLAP = 0.5;
     private static final double MAX_HEIGHT_RATIO = 1.6;
+    /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
+    private static final double MIN_STRIP = 0.5;
 
     private final List<LineBox> boxes;
     private final double lineHeight;
@@ -76,23 +78,52 @@ final class RowMerger {
     }
 
     boolean isGutter(LineBox a, LineBox b) {
-        double mid = (a.x1() + b.x0()) / 2;
-        double half = 0.5 * lineHeight;
+        List<LineBox> nearby = new ArrayList<>();
+        for (LineBox c : boxes) {
+            if (c != a && c != b && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
+                nearby.add(c);
+            }
+        }
+        double[] strip = widestFreeStrip(a.x1(), b.x0(), nearby);
+        if (strip == null || strip[1] - strip[0] < MIN_STRIP * lineHeight) {
+            return false;
+        }
+        double mid = (strip[0] + strip[1]) / 2;
         boolean leftText = false;
         boolean rightText = false;
-        for (LineBox c : boxes) {
-            if (c == a || c == b || Math.abs(c.centerY() - a.centerY()) > WINDOW * lineHeight) {
-                continue;
-            }
-            if (c.x0() < mid - half && c.x1() > mid + half) {
-                return false;
-            }
+        for (LineBox c : nearby) {
             if (isLong(c)) {
                 leftText |= c.x1() <= mid && c.x1() > a.x0();
                 rightText |= c.x0() >= mid && c.x0() < b.x1();
             }
         }
         return isLong(a) || isLong(b) || leftText && rightText;
+    }
+
+    /** The widest part of [from, to] that no nearby line covers, or null when it is all covered. */
+    static double[] widestFreeStrip(double from, double to, List<LineBox> nearby) {
+        if (to <= from) {
+            return null;
+        }
+        List<double[]> covered = new ArrayList<>();
+        for (LineBox c : nearby) {
+            if (c.x1() > from && c.x0() < to) {
+                covered.add(new double[] {Math.max(from, c.x0()), Math.min(to, c.x1())});
+            }
+        }
+        covered.sort(Comparator.comparingDouble(c -> c[0]));
+        double[] best = null;
+        double cursor = from;
+        for (double[] c : covered) {
+            if (c[0] > cursor && (best == null || c[0] - cursor > best[1] - best[0])) {
+                best = new double[] {cursor, c[0]};
+            }
+            cursor = Math.max(cursor, c[1]);
+        }
+        if (to > cursor && (best == null || to - cursor > best[1] - best[0])) {
+            best = new double[] {cursor, to};
+        }
+        return best;
     }
 
     boolean isLong(LineBox box) {

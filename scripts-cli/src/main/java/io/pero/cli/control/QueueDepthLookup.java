@@ -9,6 +9,7 @@ import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
 import io.pero.common.mq.QueueTopology;
+import io.pero.common.mq.management.ManagementQueues;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.tls.PemTrust;
 import java.io.IOException;
@@ -96,20 +97,8 @@ final class QueueDepthLookup {
 
     static List<QueueView.Depth> parse(String base, String body) throws IOException {
         try {
-            if (!(Json.parse(body) instanceof List<?> items)) {
-                throw new IllegalArgumentException("expected a JSON array of queues");
-            }
-            List<QueueView.Depth> depths = new ArrayList<>();
-            for (Object item : items) {
-                if (!(item instanceof Map<?, ?> q) || !(q.get("name") instanceof String name)) {
-                    throw new IllegalArgumentException("expected queue objects with a name");
-                }
-                if (q.get("vhost") instanceof String vhost && !vhost.equals(QueueTopology.VHOST)) {
-                    continue;
-                }
-                depths.add(new QueueView.Depth(name, q.get("messages") instanceof Double d ? d.longValue() : 0));
-            }
-            return depths;
+            return ManagementQueues.parse(body).stream()
+                    .map(q -> new QueueView.Depth(q.name(), q.messages())).toList();
         } catch (IllegalArgumentException e) {
             throw new IOException("management API at " + base + " answered an unexpected body: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pero.watchdog.snapshot.QueueDepth;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +26,5 @@ class ManagementQueueListTest {
     @ValueSource(strings = {"{\"error\":\"not_authorised\"}", "[{\"vhost\":\"pero\"}]", "[1,", "<html>", "[] x"})
     void rejectsWhatIsNotAQueueList(String body) {
         assertThrows(IllegalArgumentException.class, () -> ManagementQueueList.parse(body));
-    }
-
-    @Test
-    void jsonEscapesAndNesting() {
-        assertEquals(Map.of("a", List.of("x\"y\n", true, false)), Json.parse("{\"a\": [\"x\\\"y\\n\", true, false]}"));
     }
 }

@@ -1,4 +1,4 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.management;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,0 +1,142 @@
+package io.pero.ocr.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Orders rows column by column, recursively (a tolerant XY-cut). Columns are found from long rows only (lines of
+ * running text): a vertical strip that no long row crosses, with long rows on both sides, is a gutter; the left side
+ * is read before the right. Short rows that straddle a gutter (captions, pull quotes, a centred running head) belong
+ * to neither column: above everything they are read first, otherwise after the columns. Where there is no gutter
+ * but some rows are much wider than the columns (titles spanning columns), the rows are cut into horizontal bands at
+ * those wide rows and each band is ordered on its own. Otherwise the rows are read top to bottom.
+ */
+final class ReadingOrder {
+    /** A gutter is at least this many line heights wide. */
+    private static final double MIN_GUTTER = 0.5;
+    /** A row this much wider than the page's typical long row spans columns. */
+    private static final double SPANNING = 1.4;
+
+    private final double lineHeight;
+    private final double longRow;
+
+    ReadingOrder(double lineHeight) {
+        this.lineHeight = lineHeight;
+        this.longRow = RowMerger.LONG_LINE * lineHeight;
+    }
+
+    List<Row> order(List<Row> rows) {
+        if (rows.size() <= 1) {
+            return rows;
+        }
+        double[] gutter = widestGutter(rows);
+        if (gutter != null) {
+            return splitAtGutter(rows, (gutter[0] + gutter[1]) / 2);
+        }
+        List<Row> spanning = spanningRows(rows);
+        if (!spanning.isEmpty() && spanning.size() < rows.size()) {
+            return byBands(rows, spanning);
+        }
+        return topDown(rows);
+    }
+
+    private List<Row> splitAtGutter(List<Row> rows, double mid) {
+        List<Row> left = new ArrayList<>();
+        List<Row> right = new ArrayList<>();
+        List<Row> straddling = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.x1() <= mid) {
+                left.add(row);
+            } else if (row.x0() >= mid) {
+                right.add(row);
+            } else {
+                straddling.add(row);
+            }
+        }
+        double top = Double.MAX_VALUE;
+        for (Row row : left) {
+            top = Math.min(top, row.y0());
+        }
+        for (Row row : right) {
+            top = Math.min(top, row.y0());
+        }
+        List<Row> ordered = new ArrayList<>();
+        List<Row> after = new ArrayList<>();
+        for (Row row : topDown(straddling)) {
+            (row.y1() <= top ? ordered : after).add(row);
+        }
+        ordered.addAll(order(left));
+        ordered.addAll(order(right));
+        ordered.addAll(after);
+        return ordered;
+    }
+
+    /** The widest x-interval free of long rows with long rows on both sides, or null. */
+    private double[] widestGutter(List<Row> rows) {
+        List<double[]> spans = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.width() >= longRow) {
+                spans.add(new double[] {row.x0(), row.x1()});
+            }
+        }
+        if (spans.size() < 2) {
+            return null;
+        }
+        spans.sort(Comparator.comparingDouble(s -> s[0]));
+        double[] best = null;
+        double reach = spans.get(0)[1];
+        for (int i = 1; i < spans.size(); i++) {
+            double[] s = spans.get(i);
+            double gap = s[0] - reach;
+            if (gap >= MIN_GUTTER * lineHeight && (best == null || gap > best[1] - best[0])) {
+                best = new double[] {reach, s[0]};
+            }
+            reach = Math.max(reach, s[1]);
+        }
+        return best;
+    }
+
+    private List<Row> spanningRows(List<Row> rows) {
+        double[] widths = rows.stream().filter(r -> r.width() >= longRow).mapToDouble(Row::width).sorted().toArray();
+        if (widths.length < 3) {
+            return List.of();
+        }
+        double typical = widths[widths.length / 2];
+        return rows.stream().filter(r -> r.width() > SPANNING * typical).toList();
+    }
+
+    /** Cuts the rows into bands above, between and below the spanning rows; orders each band. */
+    private List<Row> byBands(List<Row> rows, List<Row> spanning) {
+        List<Row> sortedSpanning = topDown(spanning);
+        List<List<Row>> bands = new ArrayList<>();
+        for (int i = 0; i <= sortedSpanning.size(); i++) {
+            bands.add(new ArrayList<>());
+        }
+        for (Row row : rows) {
+            if (spanning.contains(row)) {
+                continue;
+            }
+            int band = 0;
+            while (band < sortedSpanning.size() && row.centerY() > sortedSpanning.get(band).centerY()) {
+                band++;
+            }
+            bands.get(band).add(row);
+        }
+        List<Row> ordered = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            List<Row> band = bands.get(i);
+            ordered.addAll(band.size() < rows.size() ? order(band) : topDown(band));
+            if (i < sortedSpanning.size()) {
+                ordered.add(sortedSpanning.get(i));
+            }
+        }
+        return ordered;
+    }
+
+    static List<Row> topDown(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(Row::centerY).thenComparingDouble(Row::x0));
+        return sorted;
+    }
+}
