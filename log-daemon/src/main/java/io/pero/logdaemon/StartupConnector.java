@@ -51,9 +51,12 @@ final class StartupConnector {
             if (!now.isEmpty()) {
                 try {
                     return connections.open(name);
-                } catch (PossibleAuthenticationFailureException e) {
-                    throw new ConfigException("RabbitMQ refused the credentials servers=" + now + ": " + e.getMessage(), e);
-                } catch (ServiceUnavailableException | IOException e) {
+                } catch (IOException e) {
+                    if (isAuthenticationFailure(e)) {
+                        throw new ConfigException("RabbitMQ refused the credentials servers=" + now + ": " + e.getMessage(), e);
+                    }
+                    lastError = e.getMessage();
+                } catch (ServiceUnavailableException e) {
                     lastError = e.getMessage();
                 }
             }
@@ -67,5 +70,15 @@ final class StartupConnector {
             }
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    /** Retrying cannot fix refused credentials; AmqpConnections reports them as an IOException caused by the client's. */
+    static boolean isAuthenticationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PossibleAuthenticationFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

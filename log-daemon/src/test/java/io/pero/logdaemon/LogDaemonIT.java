@@ -163,6 +163,16 @@ class LogDaemonIT {
     }
 
     @Test
+    void refusedCredentialsAreExit3WithoutRetrying() throws Exception {
+        // The original uses one set of credentials for ZooKeeper and RabbitMQ; the embedded ZooKeeper refuses first.
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> LogDaemonMain.run(new PrintWriter(err, true),
+                "-z", zk.connectString(), "-q", queue, "-o", dir.toString(), "-u", "no-such-user", "-p", "wrong"));
+        assertEquals(ExitCodes.BAD_CONFIG, code.get(30, TimeUnit.SECONDS), err.toString());
+        assertTrue(err.toString().contains("refused"), err.toString());
+    }
+
+    @Test
     void sigtermFlushesAcksAndExitsZero() throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process daemon = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -13,8 +13,10 @@ import java.util.List;
  * those wide rows and each band is ordered on its own. Otherwise the rows are read top to bottom.
  */
 final class ReadingOrder {
+    /** Rows at least this many line heights wide are full lines of a column; only they define gutters. */
+    static final double LONG_ROW = 12;
     /** A gutter is at least this many line heights wide. */
-    private static final double MIN_GUTTER = 0.5;
+    private static final double MIN_GUTTER = 0.2;
     /** A row this much wider than the page's typical long row spans columns. */
     private static final double SPANNING = 1.4;
 
@@ -23,7 +25,7 @@ final class ReadingOrder {
 
     ReadingOrder(double lineHeight) {
         this.lineHeight = lineHeight;
-        this.longRow = RowMerger.LONG_LINE * lineHeight;
+        this.longRow = LONG_ROW * lineHeight;
     }
 
     List<Row> order(List<Row> rows) {
@@ -46,13 +48,16 @@ final class ReadingOrder {
         List<Row> right = new ArrayList<>();
         List<Row> straddling = new ArrayList<>();
         for (Row row : rows) {
-            if (row.x1() <= mid) {
-                left.add(row);
-            } else if (row.x0() >= mid) {
-                right.add(row);
-            } else {
-                straddling.add(row);
+            // A row joined across the gutter (a column line next to a caption) is cut back into its sides.
+            List<LineBox> l = new ArrayList<>();
+            List<LineBox> r = new ArrayList<>();
+            List<LineBox> across = new ArrayList<>();
+            for (LineBox f : row.fragments()) {
+                (f.x1() <= mid ? l : f.x0() >= mid ? r : across).add(f);
             }
+            addRow(left, l);
+            addRow(right, r);
+            addRow(straddling, across);
         }
         double top = Double.MAX_VALUE;
         for (Row row : left) {
@@ -72,12 +77,26 @@ final class ReadingOrder {
         return ordered;
     }
 
-    /** The widest x-interval free of long rows with long rows on both sides, or null. */
+    private static void addRow(List<Row> rows, List<LineBox> fragments) {
+        if (!fragments.isEmpty()) {
+            rows.add(Row.of(fragments));
+        }
+    }
+
+    /**
+     * The widest x-interval free of running text with running text on both sides, or null. Running text: the
+     * text-run fragments of long rows (a long row's short fragments, such as a caption joined to a column line, and
+     * table rows made of short cells do not count).
+     */
     private double[] widestGutter(List<Row> rows) {
         List<double[]> spans = new ArrayList<>();
         for (Row row : rows) {
             if (row.width() >= longRow) {
-                spans.add(new double[] {row.x0(), row.x1()});
+                for (LineBox f : row.fragments()) {
+                    if (f.width() >= RowMerger.TEXT_RUN * lineHeight) {
+                        spans.add(new double[] {f.x0(), f.x1()});
+                    }
+                }
             }
         }
         if (spans.size() < 2) {

@@ -9,21 +9,21 @@ import java.util.List;
  * wide word gap) unless the gap between them is a column gutter. All distances are in units of the page's median
  * line height, so the rules hold at any resolution.
  *
- * <p>A gap is a gutter when no nearby line runs across it and it separates text columns: a long line (a full line of
- * running text) borders it, or long lines end left of it and start right of it within a few lines above or below.
+ * <p>A gap is a gutter when no nearby line of running text runs across it and it separates text columns: a line of
+ * running text borders it, or such lines end left of it and start right of it within a few lines above or below.
  * Table cells and ticket digits are short, so their rows are joined; a paragraph's last, short line next to the
  * other column's full line is not.
  */
 final class RowMerger {
-    /** A fragment at least this many line heights wide is running text ("long"). */
-    static final double LONG_LINE = 12;
+    /** A fragment at least this many line heights wide (about 16 characters) is running text, not a table cell. */
+    static final double TEXT_RUN = 8;
     /** How far above and below (in line heights) neighbouring lines are consulted. */
     private static final double WINDOW = 4;
     /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
     private static final double SAME_ROW_OVERLAP = 0.5;
     private static final double MAX_HEIGHT_RATIO = 1.6;
     /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
-    private static final double MIN_STRIP = 0.5;
+    private static final double MIN_STRIP = 0.25;
 
     private final List<LineBox> boxes;
     private final double lineHeight;
@@ -79,12 +79,17 @@ final class RowMerger {
 
     boolean isGutter(LineBox a, LineBox b) {
         List<LineBox> nearby = new ArrayList<>();
+        List<LineBox> nearbyText = new ArrayList<>();
         for (LineBox c : boxes) {
             if (c != a && c != b && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
                 nearby.add(c);
+                if (isLong(c)) {
+                    nearbyText.add(c);
+                }
             }
         }
-        double[] strip = widestFreeStrip(a.x1(), b.x0(), nearby);
+        // Only running text bridges a gap: a caption or label straddling a gutter does not join the columns.
+        double[] strip = widestFreeStrip(a.x1(), b.x0(), nearbyText);
         if (strip == null || strip[1] - strip[0] < MIN_STRIP * lineHeight) {
             return false;
         }
@@ -127,7 +132,7 @@ final class RowMerger {
     }
 
     boolean isLong(LineBox box) {
-        return box.width() >= LONG_LINE * lineHeight;
+        return box.width() >= TEXT_RUN * lineHeight;
     }
 
     private static int find(int[] parent, int i) {
