@@ -143,7 +143,7 @@ class EndToEndIT {
 
     /** The shared test vectors, re-routed through our stages. */
     private List<ProcessingRequest> vectors() throws Exception {
-        Path dir = Path.of(System.getProperty("pero.shared.dir", "../../shared"), "testvectors");
+        Path dir = Path.of(System.getProperty("pero.shared.dir", "../testdata"), "testvectors");
         List<ProcessingRequest> vectors = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".protobuf")).sorted().toList()) {

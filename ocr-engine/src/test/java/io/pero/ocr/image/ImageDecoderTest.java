@@ -3,7 +3,6 @@ package io.pero.ocr.image;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -170,8 +169,8 @@ class ImageDecoderTest {
 
     @Test
     void realScansOfTheEvaluationSetDecodeAsPaperColouredPages() throws IOException {
-        Path dir = Path.of("../../shared/evaldata/public");
-        assumeTrue(Files.isDirectory(dir), "evaluation data not present on this machine");
+        Path dir = Path.of(System.getProperty("pero.shared.dir", "../testdata"), "evaldata/public");
+        assertTrue(Files.isDirectory(dir), "bundled evaluation data missing: " + dir);
         List<Path> images;
         try (Stream<Path> files = Files.list(dir)) {
             images = files.filter(p -> p.toString().matches(".*\\.(tif|jpg|png)$")).sorted().toList();
