@@ -11,24 +11,59 @@ import java.util.List;
 public final class Deskew {
     /** Lines at least this many times longer than high vote on the angle. */
     private static final double LONG_LINE_ASPECT = 3;
+    /** Neighbours further off the horizontal than this slope (about 11 degrees) are on different rows. */
+    private static final double MAX_SKEW = 0.2;
 
     private Deskew() {
     }
 
-    /** Length-weighted median angle of long lines, in radians; 0 when there are none. */
+    /**
+     * Weighted median of two kinds of evidence, in radians; 0 when there is none. Long lines vote with their own
+     * angle, weighted by length. Neighbouring fragments on one row (table cells, ticket digits) vote with the angle
+     * between their centres, weighted by distance: on a page without long lines that is the only evidence.
+     */
     public static double angle(List<Quad> quads) {
         List<double[]> votes = new ArrayList<>();
-        double total = 0;
         for (Quad q : quads) {
             if (q.width() >= LONG_LINE_ASPECT * q.height()) {
                 votes.add(new double[] {q.angle(), q.width()});
-                total += q.width();
             }
         }
+        votes.addAll(neighbourVotes(quads));
+        return weightedMedian(votes);
+    }
+
+    private static List<double[]> neighbourVotes(List<Quad> quads) {
+        List<double[]> votes = new ArrayList<>();
+        for (Quad a : quads) {
+            Quad nearest = null;
+            double nearestDx = Double.MAX_VALUE;
+            for (Quad b : quads) {
+                double dx = b.centerX() - a.centerX();
+                double dy = Math.abs(b.centerY() - a.centerY());
+                double h = Math.min(a.height(), b.height());
+                boolean similar = Math.max(a.height(), b.height()) <= 1.5 * h;
+                if (b != a && dx > 0 && dy < h && dy < dx * MAX_SKEW && similar && dx < nearestDx) {
+                    nearest = b;
+                    nearestDx = dx;
+                }
+            }
+            if (nearest != null) {
+                votes.add(new double[] {Math.atan2(nearest.centerY() - a.centerY(), nearestDx), nearestDx});
+            }
+        }
+        return votes;
+    }
+
+    private static double weightedMedian(List<double[]> votes) {
         if (votes.isEmpty()) {
             return 0;
         }
         votes.sort((a, b) -> Double.compare(a[0], b[0]));
+        double total = 0;
+        for (double[] vote : votes) {
+            total += vote[1];
+        }
         double seen = 0;
         for (double[] vote : votes) {
             seen += vote[1];

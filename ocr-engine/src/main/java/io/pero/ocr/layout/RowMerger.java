@@ -9,10 +9,10 @@ import java.util.List;
  * wide word gap) unless the gap between them is a column gutter. All distances are in units of the page's median
  * line height, so the rules hold at any resolution.
  *
- * <p>A gap is a gutter when no nearby line of running text runs across it and it separates text columns: a line of
- * running text borders it, or such lines end left of it and start right of it within a few lines above or below.
+ * <p>A gap is a gutter when no nearby line of running text runs across it and there is running text on both sides:
+ * the fragment itself or lines within a few line heights above or below that end left of it (start right of it).
  * Table cells and ticket digits are short, so their rows are joined; a paragraph's last, short line next to the
- * other column's full line is not.
+ * other column's full line is not, and neither is a caption set in the gutter beside a column.
  */
 final class RowMerger {
     /** A fragment at least this many line heights wide (about 16 characters) is running text, not a table cell. */
@@ -56,36 +56,24 @@ final class RowMerger {
         return groups;
     }
 
+    /** The next fragment to the right on the same row (the nearest left edge), or -1. */
     private int rightNeighbour(List<LineBox> byX, int i) {
         LineBox a = byX.get(i);
-        int best = -1;
-        double bestGap = Double.MAX_VALUE;
-        for (int j = 0; j < byX.size(); j++) {
+        for (int j = i + 1; j < byX.size(); j++) {
             LineBox b = byX.get(j);
-            if (j == i || b.x0() < a.x1() - 0.5 * Math.min(a.height(), b.height()) || b.x0() <= a.x0()) {
-                continue;
-            }
             double ratio = Math.max(a.height(), b.height()) / Math.min(a.height(), b.height());
-            if (a.verticalOverlap(b) >= SAME_ROW_OVERLAP && ratio <= MAX_HEIGHT_RATIO) {
-                double gap = b.x0() - a.x1();
-                if (gap < bestGap) {
-                    bestGap = gap;
-                    best = j;
-                }
+            if (b.x0() > a.x0() && a.verticalOverlap(b) >= SAME_ROW_OVERLAP && ratio <= MAX_HEIGHT_RATIO) {
+                return j;
             }
         }
-        return best;
+        return -1;
     }
 
     boolean isGutter(LineBox a, LineBox b) {
-        List<LineBox> nearby = new ArrayList<>();
         List<LineBox> nearbyText = new ArrayList<>();
         for (LineBox c : boxes) {
-            if (c != a && c != b && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
-                nearby.add(c);
-                if (isLong(c)) {
-                    nearbyText.add(c);
-                }
+            if (c != a && c != b && isLong(c) && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
+                nearbyText.add(c);
             }
         }
         // Only running text bridges a gap: a caption or label straddling a gutter does not join the columns.
@@ -94,15 +82,13 @@ final class RowMerger {
             return false;
         }
         double mid = (strip[0] + strip[1]) / 2;
-        boolean leftText = false;
-        boolean rightText = false;
-        for (LineBox c : nearby) {
-            if (isLong(c)) {
-                leftText |= c.x1() <= mid && c.x1() > a.x0();
-                rightText |= c.x0() >= mid && c.x0() < b.x1();
-            }
+        boolean leftText = isLong(a);
+        boolean rightText = isLong(b);
+        for (LineBox c : nearbyText) {
+            leftText |= c.x1() <= mid && c.x1() > a.x0();
+            rightText |= c.x0() >= mid && c.x0() < b.x1();
         }
-        return isLong(a) || isLong(b) || leftText && rightText;
+        return leftText && rightText;
     }
 
     /** The widest part of [from, to] that no nearby line covers, or null when it is all covered. */

@@ -15,6 +15,7 @@ import org.opencv.imgproc.Imgproc;
  * area-averaged rather than aliased; only the line's bounding box of the page is touched.
  */
 public final class LineCropper {
+    private static final double SQUEEZE = Double.parseDouble(System.getProperty("squeeze", "1.0"));
     private final int height;
     private final int maxWidth;
 
@@ -30,7 +31,7 @@ public final class LineCropper {
         if (w < 2 || h < 2) {
             return null;
         }
-        int targetWidth = (int) Math.max(8, Math.min(maxWidth, Math.round(w * height / h)));
+        int targetWidth = (int) Math.max(8, Math.min(maxWidth, Math.round(w * height / h * SQUEEZE)));
         Rect roi = bounds(image, quad);
         if (roi.width < 2 || roi.height < 2) {
             return null;

@@ -24,7 +24,9 @@ final class DeliveryCounter {
     /** Records one delivery and returns how many this worker knows of, this one included. */
     int record(String key, boolean redelivered) {
         if (!redelivered) {
-            counts.put(key, 1);
+            // A first delivery needs no entry: a later redelivery counts 2 either way. Only the rare redelivered
+            // message costs a map entry, not every message of a busy stage.
+            counts.remove(key);
             return 1;
         }
         return counts.merge(key, 2, (old, ignored) -> old + 1);

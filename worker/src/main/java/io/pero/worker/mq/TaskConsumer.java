@@ -11,9 +11,13 @@ import io.pero.worker.metrics.StatsBatch;
 import io.pero.worker.runtime.WorkerThreads;
 import io.pero.worker.zk.StatusReporter;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +43,11 @@ final class TaskConsumer implements StageConsumer {
 
     /** What one stage consumer needs. */
     record Parts(String stage, int prefetch, int maxErrors, TaskHandler handler, StatusReporter status,
-                 ConsumerEvents events, Consumer<StatsBatch> statsSink) {
+                 ConsumerEvents events, Consumer<StatsBatch> statsSink, Clock clock) {
     }
+
+    private static final Set<WorkerStatus> WHEN_IDLE = EnumSet.of(WorkerStatus.IDLE);
+    private static final Set<WorkerStatus> WHEN_PROCESSING = EnumSet.of(WorkerStatus.PROCESSING);
 
     private final Parts parts;
     private final Channel channel;
@@ -49,6 +56,7 @@ final class TaskConsumer implements StageConsumer {
     private final InFlight inFlight = new InFlight();
     private final AtomicBoolean stopCalled = new AtomicBoolean();
     private final BatchAccumulator batch;
+    private final IdleDebounce idle;
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean closed;
@@ -58,7 +66,9 @@ final class TaskConsumer implements StageConsumer {
     TaskConsumer(Parts parts, Channel channel, WorkerThreads threads) {
         this.parts = parts;
         this.channel = channel;
-        this.batch = new BatchAccumulator(parts.stage(), BatchAccumulator.ORIGINAL_BATCH_LIMIT);
+        this.batch = new BatchAccumulator(parts.stage(), BatchAccumulator.ORIGINAL_BATCH_LIMIT, parts.clock(),
+                BatchAccumulator.DEFAULT_MIN_INTERVAL);
+        this.idle = new IdleDebounce(parts.clock(), IdleDebounce.DEFAULT_DELAY);
         this.thread = threads.thread("process-" + parts.stage(), this::processLoop);
     }
 
@@ -89,17 +99,26 @@ final class TaskConsumer implements StageConsumer {
         MDC.put("stage", parts.stage());
         try {
             while (true) {
-                Item item = buffer.take();
+                Item item = next();
+                if (item == null) {
+                    if (idle.idleDue()) {
+                        parts.status().setIf(WHEN_PROCESSING, WorkerStatus.IDLE);
+                    }
+                    continue;
+                }
                 if (item == STOP) {
                     return;
                 }
                 if (item.epoch() != epoch.get()) {
                     continue;
                 }
-                parts.status().setIf(EnumSet.of(WorkerStatus.IDLE), WorkerStatus.PROCESSING);
+                idle.workStarted();
+                parts.status().setIf(WHEN_IDLE, WorkerStatus.PROCESSING);
                 handle(item);
                 if (buffer.isEmpty()) {
-                    parts.status().setIf(EnumSet.of(WorkerStatus.PROCESSING), WorkerStatus.IDLE);
+                    // Differs from the original: it wrote PROCESSING every message and IDLE at the first empty basic_get;
+                    // IDLE waits until nothing has arrived for a moment, as a prefetch buffer runs dry between messages.
+                    idle.bufferEmptied();
                 }
                 if (consecutiveErrors > parts.maxErrors()) {
                     errorLimitReached();
@@ -111,6 +130,12 @@ final class TaskConsumer implements StageConsumer {
         } finally {
             batch.drain().ifPresent(parts.statsSink());
         }
+    }
+
+    /** The next delivery, or null when the idle countdown ran out first. */
+    private Item next() throws InterruptedException {
+        Optional<Duration> wait = idle.untilIdle();
+        return wait.isEmpty() ? buffer.take() : buffer.poll(wait.get().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void handle(Item item) {

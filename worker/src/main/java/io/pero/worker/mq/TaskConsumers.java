@@ -47,7 +47,7 @@ public final class TaskConsumers implements ConsumerStarter {
         TaskHandler handler = new TaskHandler(new TaskHandler.Parts(workerId, stage, configVersion, processor,
                 parts.clock(), parts.metrics(), limits.maxDeliveries()), dispatcher);
         TaskConsumer consumer = new TaskConsumer(new TaskConsumer.Parts(stage, limits.prefetch(), limits.maxErrors(),
-                handler, parts.status(), parts.events(), parts.statsSink()), links.consume().createChannel(),
+                handler, parts.status(), parts.events(), parts.statsSink(), parts.clock()), links.consume().createChannel(),
                 parts.threads());
         consumer.start();
         return consumer;

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,8 +150,19 @@ public final class StatusReporter {
     }
 
     private boolean write(String path, String value) {
+        byte[] data = ZkCodecs.text(value);
         try {
-            zk.create().orSetData().creatingParentsIfNeeded().forPath(path, ZkCodecs.text(value));
+            // The nodes exist after registration: setData is one round trip, where create-or-set is a failed create
+            // plus a setData every time.
+            try {
+                zk.setData().forPath(path, data);
+            } catch (KeeperException.NoNodeException e) {
+                try {
+                    zk.create().creatingParentsIfNeeded().forPath(path, data);
+                } catch (KeeperException.NodeExistsException raced) {
+                    zk.setData().forPath(path, data);
+                }
+            }
             return true;
         } catch (Exception e) {
             log.warn("znode write held until reconnect path={} cause={}", path, e.toString());
