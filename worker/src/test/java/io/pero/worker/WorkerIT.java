@@ -77,6 +77,39 @@ class WorkerIT {
     }
 
     @Test
+    void mixedOutcomesInOnePrefetchWindowAreEachSettledExactlyOnce() throws Exception {
+        // Acks leave in multiple acks over runs of confirmed deliveries: a parked message and one rerouted to the
+        // output queue in the same window must neither be acked early nor be left unacked.
+        String stage = h.dummyStage("it-mixed", "TIME_SCALE=0\n");
+        String next = h.queue("it-next");
+        String out = h.queue("it-out");
+        String missing = TestBroker.uniqueName("it-missing");
+        List<String> forwarded = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == 7) {
+                h.publish(stage, new byte[] {(byte) 0xff, 0x01});
+            } else if (i == 13) {
+                h.publish(stage, h.request(stage, missing, out).toByteArray());
+            } else {
+                ProcessingRequest r = h.request(stage, next, out);
+                forwarded.add(r.getUuid());
+                h.publish(stage, r.toByteArray());
+            }
+        }
+        String id = WorkerHarness.newId();
+        CompletableFuture<Integer> exit = h.startWorker(id, "--prefetch", "16");
+        h.assign(id, stage);
+        assertEquals(forwarded.stream().sorted().toList(),
+                h.take(next, 28).stream().map(ProcessingRequest::getUuid).sorted().toList());
+        assertTrue(h.take(out, 1).get(0).getLogs(0).getLog().contains("Delivery to queue " + missing + " failed!"));
+        h.takeParked(id, stage);
+        h.stopWorker(id, exit);
+        assertEquals(0, h.messageCount(stage), "every delivery acked: none came back when the channel closed");
+        assertEquals(0, h.messageCount(next), "none forwarded twice");
+        assertEquals(0, h.messageCount(out));
+    }
+
+    @Test
     void failingStageSendsTheRequestToTheOutputWithTheRemainingStages() throws Exception {
         String stage = h.queue("it-fail");
         h.defineStage(stage, "[WORKER]\nFAILTEST=1\n", "v7", "");

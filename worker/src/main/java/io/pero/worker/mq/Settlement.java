@@ -1,10 +1,6 @@
 package io.pero.worker.mq;
 
-import com.rabbitmq.client.Channel;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one ack or nack a delivery gets. Settling twice is a bug the broker punishes by closing the channel, so only the
@@ -12,47 +8,34 @@ import org.slf4j.LoggerFactory;
  * the broker redelivers that message anyway.
  */
 final class Settlement {
-    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
-
-    private final Channel channel;
+    private final ChannelAcks acks;
     private final long deliveryTag;
     private final Runnable onSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Settlement(Channel channel, long deliveryTag, Runnable onSettled) {
-        this.channel = channel;
+    Settlement(ChannelAcks acks, long deliveryTag, Runnable onSettled) {
+        this.acks = acks;
         this.deliveryTag = deliveryTag;
         this.onSettled = onSettled;
     }
 
+    /** Only once the forward publish is confirmed; the ack itself may go out together with its neighbours'. */
     void ack() {
         if (settled.compareAndSet(false, true)) {
-            try {
-                channel.basicAck(deliveryTag, false);
-            } catch (IOException | RuntimeException e) {
-                log.warn("ack failed delivery_tag={} cause={}; the broker will redeliver", deliveryTag, e.toString());
-            } finally {
-                onSettled.run();
-            }
+            acks.ack(deliveryTag, onSettled);
         }
     }
 
     void nack(boolean requeue) {
         if (settled.compareAndSet(false, true)) {
-            try {
-                channel.basicNack(deliveryTag, false, requeue);
-            } catch (IOException | RuntimeException e) {
-                log.warn("nack failed delivery_tag={} cause={}; the broker will redeliver", deliveryTag, e.toString());
-            } finally {
-                onSettled.run();
-            }
+            acks.nack(deliveryTag, requeue, onSettled);
         }
     }
 
     /** Leaves the delivery unacked (the broker redelivers it when the channel closes) without counting it in flight. */
     void abandon() {
         if (settled.compareAndSet(false, true)) {
-            onSettled.run();
+            acks.abandon(deliveryTag, onSettled);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +44,7 @@ final class TaskConsumer implements StageConsumer {
 
     /** What one stage consumer needs. */
     record Parts(String stage, int prefetch, int maxErrors, TaskHandler handler, StatusReporter status,
-                 ConsumerEvents events, Consumer<StatsBatch> statsSink, Clock clock) {
+                 ConsumerEvents events, Consumer<StatsBatch> statsSink, Clock clock, Executor ackFlusher) {
     }
 
     private static final Set<WorkerStatus> WHEN_IDLE = EnumSet.of(WorkerStatus.IDLE);
@@ -51,6 +52,7 @@ final class TaskConsumer implements StageConsumer {
 
     private final Parts parts;
     private final Channel channel;
+    private final ChannelAcks acks;
     private final LinkedBlockingDeque<Item> buffer = new LinkedBlockingDeque<>();
     private final AtomicInteger epoch = new AtomicInteger();
     private final InFlight inFlight = new InFlight();
@@ -66,6 +68,7 @@ final class TaskConsumer implements StageConsumer {
     TaskConsumer(Parts parts, Channel channel, WorkerThreads threads) {
         this.parts = parts;
         this.channel = channel;
+        this.acks = new ChannelAcks(channel, parts.ackFlusher());
         this.batch = new BatchAccumulator(parts.stage(), BatchAccumulator.ORIGINAL_BATCH_LIMIT, parts.clock(),
                 BatchAccumulator.DEFAULT_MIN_INTERVAL);
         this.idle = new IdleDebounce(parts.clock(), IdleDebounce.DEFAULT_DELAY);
@@ -140,7 +143,9 @@ final class TaskConsumer implements StageConsumer {
 
     private void handle(Item item) {
         inFlight.increment();
-        Settlement settlement = new Settlement(channel, item.envelope().getDeliveryTag(), inFlight::decrement);
+        long tag = item.envelope().getDeliveryTag();
+        acks.taken(tag);
+        Settlement settlement = new Settlement(acks, tag, inFlight::decrement);
         Integer priority = item.properties() == null ? null : item.properties().getPriority();
         RouteDispatcher.Delivery delivery = new RouteDispatcher.Delivery(parts.stage(), item.body(),
                 item.envelope().isRedeliver(), priority == null ? 0 : priority, settlement);
@@ -221,6 +226,7 @@ final class TaskConsumer implements StageConsumer {
             // The connection went down; recovery reopens the channel and the consumer, and the broker redelivers.
             epoch.incrementAndGet();
             buffer.removeIf(item -> item != STOP);
+            acks.channelLost();
             return;
         }
         running = false;

@@ -47,8 +47,8 @@ public final class TaskConsumers implements ConsumerStarter {
         TaskHandler handler = new TaskHandler(new TaskHandler.Parts(workerId, stage, configVersion, processor,
                 parts.clock(), parts.metrics(), limits.maxDeliveries()), dispatcher);
         TaskConsumer consumer = new TaskConsumer(new TaskConsumer.Parts(stage, limits.prefetch(), limits.maxErrors(),
-                handler, parts.status(), parts.events(), parts.statsSink(), parts.clock()), links.consume().createChannel(),
-                parts.threads());
+                handler, parts.status(), parts.events(), parts.statsSink(), parts.clock(), parts.confirmExecutor()),
+                links.consume().createChannel(), parts.threads());
         consumer.start();
         return consumer;
     }

@@ -76,6 +76,17 @@ class DummyProcessorTest {
     }
 
     @Test
+    void zeroTimeProcessingDoesNotSleepAtAll() throws Exception {
+        List<Duration> slept = new ArrayList<>();
+        DummyProcessor processor = new DummyProcessor(DummySettings.from(ini("TIME_SCALE=0\n")), () -> 0.5, slept::add);
+        StageLogger log = new StageLogger(LoggerFactory.getLogger("test"));
+        processor.process(ProcessingRequest.newBuilder().addProcessingStages("test")
+                .addResults(Data.newBuilder().setName("p").setContent(ByteString.copyFromUtf8("x"))), log);
+        assertEquals(List.of(), slept, "no sleep(0), which would yield the CPU");
+        assertTrue(log.text().contains("Dummy processing time: 0.0 seconds\n"), log.text());
+    }
+
+    @Test
     void requestWithoutResultsFailsWithAReason() {
         DummyProcessor processor = new DummyProcessor(DummySettings.from(ini("")), () -> 0, d -> { });
         StageLogger log = new StageLogger(LoggerFactory.getLogger("test"));
