@@ -41,6 +41,11 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "run the pipeline/PerfTest pair this many times (default ${DEFAULT-VALUE})")
     int repeat;
 
+    @Option(names = "--warmup", defaultValue = "2000", paramLabel = "N",
+            description = "messages of an untimed pipeline and PerfTest run first, so both are measured with compiled code "
+                    + "(0 = none; default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--preload", description = "upload all requests before timing and leave the results queued "
             + "(default: a closed loop that keeps queues shallow and consumes the results)")
     boolean preload;
@@ -59,6 +64,9 @@ final class PipelineCommand implements Callable<Integer> {
                 Optional.ofNullable(zk), broker, Duration.ofSeconds(stallSeconds), preload);
         PrintWriter out = spec.commandLine().getOut();
         try (BenchEnvironment env = BenchEnvironment.open(params.zookeeper(), broker)) {
+            if (warmup > 0) {
+                warmUp(env, params, out);
+            }
             for (int round = 1; round <= repeat; round++) {
                 if (repeat > 1) {
                     out.println("--- round " + round + " of " + repeat);
@@ -77,5 +85,20 @@ final class PipelineCommand implements Callable<Integer> {
             BenchReport.legend().forEach(out::println);
         }
         return 0;
+    }
+
+    // The first round in a fresh JVM pays for JIT compilation of the worker and the AMQP client; PerfTest, run after it,
+    // would not. A discarded round of each keeps the comparison fair.
+    private void warmUp(BenchEnvironment env, PipelineParams params, PrintWriter out) throws Exception {
+        PipelineParams small = new PipelineParams(warmup, params.size(), params.workers(), params.prefetch(),
+                params.zookeeper(), params.mq(), params.stallTimeout(), params.preload());
+        PipelineBenchmark.Result p = PipelineBenchmark.run(env, small);
+        if (!skipPerfTest) {
+            PerfTestBenchmark.run(env.amqp(), PerfTestParams.likePipeline(small,
+                    "bench-perf-" + BenchStages.unique().runId(), p.inputBytes(), p.prefetch()));
+        }
+        out.println("warm-up: " + warmup + " messages through the pipeline" + (skipPerfTest ? "" : " and PerfTest")
+                + " (not reported)");
+        out.flush();
     }
 }
