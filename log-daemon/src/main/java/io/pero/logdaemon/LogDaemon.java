@@ -9,6 +9,7 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
+import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.zk.CuratorClients;
 import io.pero.common.zk.ServerListWatcher;
 import io.pero.common.zk.ZkPaths;
@@ -53,11 +54,11 @@ final class LogDaemon implements AutoCloseable {
 
     /** Starts draining; returns early, with nothing left running, if {@link #requestStop()} came first. */
     void start() throws Exception {
-        RotatingFileSink sink = shutdown.add("log file", new RotatingFileSink(config.outputDir(), config.rotationPolicy(), clock));
+        RotatingFileSink sink = shutdown.register("log file", new RotatingFileSink(config.outputDir(), config.rotationPolicy(), clock));
         sink.start();
-        CuratorFramework zk = shutdown.add("zookeeper", CuratorClients.startAndWait(zkSettings(), ZK_CONNECT_TIMEOUT));
+        CuratorFramework zk = shutdown.register("zookeeper", CuratorClients.startAndWait(zkSettings(), ZK_CONNECT_TIMEOUT));
         zk.getConnectionStateListenable().addListener((client, state) -> zookeeperStateChanged(state));
-        ServerListWatcher mqServers = shutdown.add("mq server list", new ServerListWatcher(zk, ZkPaths.MQ_SERVERS));
+        ServerListWatcher mqServers = shutdown.register("mq server list", new ServerListWatcher(zk, ZkPaths.MQ_SERVERS));
         mqServers.start();
         mqServers.addListener(list -> log.info("mq server list changed servers={}", list));
         AmqpConnections connections = new AmqpConnections(new AmqpSettings(mqServers::current, config.credentials(),
@@ -67,13 +68,13 @@ final class LogDaemon implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        shutdown.add("amqp connection", connection);
+        shutdown.register("amqp connection", connection);
         watchConnection(connection);
         requireLogQueue(connection);
         LogQueueDrainer drainer = new LogQueueDrainer(connection.createChannel(), config.logQueue(), sink, this::fatal);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("ticker"));
         shutdown.add("ticker", timer::shutdownNow);
-        shutdown.add("drainer", drainer);
+        shutdown.register("drainer", drainer);
         try {
             drainer.start();
         } catch (IOException e) {

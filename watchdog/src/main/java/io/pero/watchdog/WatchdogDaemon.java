@@ -1,5 +1,6 @@
 package io.pero.watchdog;
 
+import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.config.ServiceUnavailableException;

@@ -22,7 +22,7 @@ import io.pero.worker.mq.MqLink;
 import io.pero.worker.mq.TaskConsumers;
 import io.pero.worker.processing.ProcessorFactory;
 import io.pero.worker.processing.WorkerProcessorFactory;
-import io.pero.worker.runtime.ShutdownSequence;
+import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.worker.runtime.WorkerThreads;
 import io.pero.worker.stage.ModelCache;
 import io.pero.worker.stage.StageInstaller;

@@ -1,11 +1,14 @@
-package io.pero.worker.runtime;
+package io.pero.common.lifecycle;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Closes what was registered, newest first; one failing step never stops the others. */
+/**
+ * What a daemon's {@code *Main} opened, closed newest first by one {@link #close()} that SIGTERM and a requested
+ * shutdown share; one failing step is logged and never stops the others. Idempotent.
+ */
 public final class ShutdownSequence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ShutdownSequence.class);
 
@@ -22,6 +25,12 @@ public final class ShutdownSequence implements AutoCloseable {
 
     public synchronized void add(String name, Step step) {
         steps.push(new Named(name, step));
+    }
+
+    /** Registers {@code closeable} to be closed at shutdown and returns it, for use in an initialiser. */
+    public <T extends AutoCloseable> T register(String name, T closeable) {
+        add(name, closeable::close);
+        return closeable;
     }
 
     @Override
