@@ -18,6 +18,6 @@ public record DetectionConfig(ModelRef model, double pixelThreshold, double boxT
     public static final String DEFAULT_MODEL = "ch_PP-OCRv4_det_infer.onnx";
 
     public static DetectionConfig defaults() {
-        return new DetectionConfig(ModelRef.builtin(DEFAULT_MODEL), 0.3, 0.5, 1.8, 28, 16.0, 640, 64);
+        return new DetectionConfig(ModelRef.builtin(DEFAULT_MODEL), 0.3, 0.5, 1.8, 24, 16.0, 640, 64);
     }
 }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * <tr><td>DETECTION</td><td>BOX_THRESHOLD</td><td>0.5</td><td>minimum mean probability inside a line's contour</td></tr>
  * <tr><td>DETECTION</td><td>UNCLIP_RATIO</td><td>1.8</td><td>how far a detected kernel is grown back to the line's
  *     outline</td></tr>
- * <tr><td>DETECTION</td><td>TARGET_LINE_HEIGHT</td><td>28</td><td>the page is scaled for detection so that its
+ * <tr><td>DETECTION</td><td>TARGET_LINE_HEIGHT</td><td>24</td><td>the page is scaled for detection so that its
  *     median line is about this many pixels high</td></tr>
  * <tr><td>DETECTION</td><td>MAX_MEGAPIXELS</td><td>16</td><td>cap on the detector input size</td></tr>
  * <tr><td>DETECTION</td><td>TILE_SIZE</td><td>640</td><td>detector tile side, multiple of 32 (bounds memory:
@@ -36,6 +36,10 @@ import java.nio.file.Path;
  * <tr><td>RECOGNITION</td><td>MIN_CONFIDENCE</td><td>0.5</td><td>lines below this mean confidence are dropped</td></tr>
  * <tr><td>RECOGNITION</td><td>MAX_LINE_WIDTH</td><td>4000</td><td>widest line crop in pixels at the model's input
  *     height (48); wider lines are squeezed</td></tr>
+ * <tr><td>RECOGNITION</td><td>WIDTH_SCALE</td><td>0.75</td><td>line crops are narrowed by this factor: recognition
+ *     time is proportional to crop width, accuracy held down to 0.75</td></tr>
+ * <tr><td>RECOGNITION</td><td>RESTORE_UMLAUTS</td><td>yes</td><td>put back ä ö ü that a recognizer without them
+ *     (the English one) reads as a o u, where the page shows two marks above the letter</td></tr>
  * <tr><td>LAYOUT</td><td>READING_ORDER</td><td>columns</td><td>{@code columns} (column-aware) or {@code top_down}</td></tr>
  * <tr><td>LAYOUT</td><td>DESKEW</td><td>yes</td><td>analyse the layout in the page's deskewed frame</td></tr>
  * <tr><td>DEVICE</td><td>DEVICE</td><td>cpu</td><td>{@code cpu} or {@code gpu} (CUDA; falls back to the CPU with a

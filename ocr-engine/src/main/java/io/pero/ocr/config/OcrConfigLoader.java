@@ -68,7 +68,9 @@ final class OcrConfigLoader {
                 bool(s, "USE_SPACE_CHAR", d.useSpaceChar()),
                 integer(s, "BATCH_SIZE", d.batchSize(), 0, 256),
                 number(s, "MIN_CONFIDENCE", d.minConfidence(), 0.0, 1.0),
-                integer(s, "MAX_LINE_WIDTH", d.maxLineWidth(), 64, 20000));
+                integer(s, "MAX_LINE_WIDTH", d.maxLineWidth(), 64, 20000),
+                number(s, "WIDTH_SCALE", d.widthScale(), 0.3, 2.0),
+                bool(s, "RESTORE_UMLAUTS", d.restoreUmlauts()));
     }
 
     private LayoutConfig layout(LayoutConfig d) {

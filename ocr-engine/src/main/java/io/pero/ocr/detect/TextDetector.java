@@ -4,8 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +32,7 @@ public final class TextDetector {
     private final int tileSize;
     private final int tileOverlap;
     private final ExecutorService pool;
+    private final TensorBuffers buffers = new TensorBuffers();
 
     public TextDetector(OrtEnvironment env, OrtSession session, int tileSize, int tileOverlap, ExecutorService pool) {
         this.env = env;
@@ -60,7 +59,7 @@ public final class TextDetector {
 
     private float[] infer(Mat bgr, TileGrid.Tile tile) {
         Mat region = bgr.submat(new Rect(tile.x(), tile.y(), tile.width(), tile.height()));
-        try (OnnxTensor input = OnnxTensor.createTensor(env, chw(region),
+        try (OnnxTensor input = OnnxTensor.createTensor(env, chw(region, buffers),
                 new long[] {1, 3, tile.height(), tile.width()});
              OrtSession.Result result = session.run(Map.of(inputName, input))) {
             FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
@@ -85,7 +84,7 @@ public final class TextDetector {
     }
 
     /** Normalised planar (C, H, W) floats in a direct buffer, ready for a tensor. */
-    static FloatBuffer chw(Mat bgr) {
+    static FloatBuffer chw(Mat bgr, TensorBuffers buffers) {
         Mat scaled = new Mat();
         bgr.convertTo(scaled, CvType.CV_32FC3, 1 / 255.0);
         Core.subtract(scaled, MEAN, scaled);
@@ -93,8 +92,7 @@ public final class TextDetector {
         List<Mat> channels = new ArrayList<>(3);
         Core.split(scaled, channels);
         int plane = bgr.rows() * bgr.cols();
-        FloatBuffer buffer = ByteBuffer.allocateDirect(plane * 3 * Float.BYTES).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
+        FloatBuffer buffer = buffers.get(plane * 3);
         float[] values = new float[plane];
         for (Mat channel : channels) {
             channel.get(0, 0, values);

@@ -9,8 +9,8 @@ import io.pero.ocr.layout.LayoutAnalyzer;
 import io.pero.ocr.model.Page;
 import io.pero.ocr.recognize.CharDictionary;
 import io.pero.ocr.recognize.LineCropper;
-import io.pero.ocr.recognize.LineReader;
 import io.pero.ocr.recognize.TextRecognizer;
+import io.pero.ocr.recognize.UmlautRestorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -57,12 +57,14 @@ public final class OcrEngine implements AutoCloseable {
             OrtSession detectorSession = add(sessions, factory.open(config.detection().model()));
             TextDetector detector = new TextDetector(factory.environment(), detectorSession,
                     config.detection().tileSize(), config.detection().tileOverlap(), pool);
-            TextRecognizer primary = recognizer(factory, sessions, choice.model(),
+            TextRecognizer reader = recognizer(factory, sessions, choice.model(),
                     CharDictionary.load(choice.dictionary(), config.recognition().useSpaceChar()), pool, config);
-            LineReader reader = new LineReader(primary);
+            boolean restoreUmlauts = config.recognition().restoreUmlauts() && !reader.dictionary().contains("\u00fc");
             PagePipeline pipeline = new PagePipeline(new PageDetector(detector, config.detection()),
-                    new LineCropper(reader.inputHeight(), config.recognition().maxLineWidth()), reader,
-                    new LayoutAnalyzer(config.layout()), config.recognition().minConfidence());
+                    new LineCropper(reader.inputHeight(), config.recognition().maxLineWidth(),
+                            config.recognition().widthScale()), reader,
+                    restoreUmlauts ? new UmlautRestorer() : null, new LayoutAnalyzer(config.layout()),
+                    config.recognition().minConfidence());
             log.info("ocr engine opened detector={} recognizer={} recognizer_choice=\"{}\" device={} threads={} "
                             + "took_ms={}", config.detection().model(), choice.model(), choice.reason(),
                     factory.onGpu() ? "gpu" : "cpu",
@@ -86,10 +88,6 @@ public final class OcrEngine implements AutoCloseable {
     private static OrtSession add(List<OrtSession> sessions, OrtSession session) {
         sessions.add(session);
         return session;
-    }
-
-    PagePipeline pipelineForDev() {
-        return pipeline;
     }
 
     /** Whether inference runs on the GPU. */

@@ -7,31 +7,33 @@ import io.pero.ocr.layout.LayoutAnalyzer;
 import io.pero.ocr.layout.TextBlock;
 import io.pero.ocr.model.Page;
 import io.pero.ocr.recognize.LineCropper;
-import io.pero.ocr.recognize.LineReader;
+import io.pero.ocr.recognize.TextRecognizer;
+import io.pero.ocr.recognize.UmlautRestorer;
 import io.pero.ocr.recognize.LineReading;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 
-/** The full pipeline for one page: detect → crop → recognise → drop unsure lines → layout → page. */
+/**
+ * The full pipeline for one page: detect → crop → recognise → restore umlauts → drop unsure lines → layout → page.
+ */
 final class PagePipeline {
     private final PageDetector detector;
     private final LineCropper cropper;
-    private final LineReader reader;
+    private final TextRecognizer reader;
     private final LayoutAnalyzer layout;
     private final double minConfidence;
+    private final UmlautRestorer umlauts;
 
-    PagePipeline(PageDetector detector, LineCropper cropper, LineReader reader, LayoutAnalyzer layout,
-                 double minConfidence) {
+    /** @param umlauts null when the recognizer reads umlauts itself or restoring is off */
+    PagePipeline(PageDetector detector, LineCropper cropper, TextRecognizer reader, UmlautRestorer umlauts,
+                 LayoutAnalyzer layout, double minConfidence) {
+        this.umlauts = umlauts;
         this.detector = detector;
         this.cropper = cropper;
         this.reader = reader;
         this.layout = layout;
         this.minConfidence = minConfidence;
-    }
-
-    PageDetector detectorForDev() {
-        return detector;
     }
 
     Recognition run(Mat image, String imageName) {
@@ -62,6 +64,9 @@ final class PagePipeline {
         }
         List<LineReading> readings = reader.read(crops);
         crops.forEach(Mat::release);
+        if (umlauts != null) {
+            readings = umlauts.restore(image, quads, readings);
+        }
         for (int i = 0; i < readings.size(); i++) {
             LineReading reading = readings.get(i);
             if (!reading.text().isEmpty() && reading.confidence() >= minConfidence) {
@@ -87,7 +92,7 @@ final class PagePipeline {
         for (int i = 0; i < cropped.size(); i++) {
             all.set(cropped.get(i), readings.get(i));
         }
-        return all;
+        return umlauts == null ? all : umlauts.restore(image, quads, all);
     }
 
     static double ms(long nanos) {

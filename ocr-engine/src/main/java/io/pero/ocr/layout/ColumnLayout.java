@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Column-aware layout: fragments → rows ({@link RowMerger}) → reading order ({@link ReadingOrder}) → blocks
  * (paragraph-like runs of consecutive rows with regular spacing). Distances are in units of the page's median line
- * height.
+ * height ({@link LineScale}).
  */
 final class ColumnLayout {
     /** Consecutive rows further apart than this many line heights (or not overlapping) start a new block. */
@@ -20,13 +20,13 @@ final class ColumnLayout {
     }
 
     List<TextBlock> blocks() {
-        double lineHeight = medianHeight(boxes);
+        LineScale scale = LineScale.of(boxes);
         List<Row> rows = new ArrayList<>();
-        for (List<LineBox> fragments : new RowMerger(boxes, lineHeight).rows()) {
+        for (List<LineBox> fragments : new RowMerger(boxes, scale).rows()) {
             rows.add(Row.of(fragments));
         }
-        List<Row> ordered = new ReadingOrder(lineHeight).order(rows);
-        return group(ordered, lineHeight);
+        List<Row> ordered = new ReadingOrder(scale.fittedTo(rows)).order(rows);
+        return group(ordered, scale.lineHeight());
     }
 
     private static List<TextBlock> group(List<Row> ordered, double lineHeight) {
@@ -52,10 +52,5 @@ final class ColumnLayout {
         double overlap = Math.min(above.x1(), below.x1()) - Math.max(above.x0(), below.x0());
         double ratio = Math.max(above.height(), below.height()) / Math.min(above.height(), below.height());
         return gap >= -0.5 * lineHeight && gap <= BLOCK_GAP * lineHeight && overlap > 0 && ratio <= BLOCK_HEIGHT_RATIO;
-    }
-
-    static double medianHeight(List<LineBox> boxes) {
-        double[] heights = boxes.stream().mapToDouble(LineBox::height).sorted().toArray();
-        return heights.length == 0 ? 1 : Math.max(1, heights[heights.length / 2]);
     }
 }

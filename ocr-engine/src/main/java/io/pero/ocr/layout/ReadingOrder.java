@@ -5,27 +5,31 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Orders rows column by column, recursively (a tolerant XY-cut). Columns are found from long rows only (lines of
- * running text): a vertical strip that no long row crosses, with long rows on both sides, is a gutter; the left side
- * is read before the right. Short rows that straddle a gutter (captions, pull quotes, a centred running head) belong
- * to neither column: above everything they are read first, otherwise after the columns. Where there is no gutter
- * but some rows are much wider than the columns (titles spanning columns), the rows are cut into horizontal bands at
- * those wide rows and each band is ordered on its own. Otherwise the rows are read top to bottom.
+ * Orders rows column by column, recursively (a tolerant XY-cut). Columns are found from long rows only (full lines
+ * of a column, see {@link LineScale}): a vertical strip that no long row crosses, with long rows on both sides, is a
+ * gutter; the left side is read before the right. Short rows that straddle a gutter (captions, pull quotes, a centred
+ * running head) belong to neither column: above everything they are read first, otherwise after the columns. A last
+ * row under one column that lies below the other column's end, set off by a wide gap (a running foot), is read last
+ * of all. Where there is no gutter but some rows are much wider than the columns (titles spanning columns), the rows
+ * are cut into horizontal bands at those wide rows and each band is ordered on its own. Otherwise the rows are read
+ * top to bottom.
  */
 final class ReadingOrder {
-    /** Rows at least this many line heights wide are full lines of a column; only they define gutters. */
-    static final double LONG_ROW = 12;
     /** A gutter is at least this many line heights wide. */
     private static final double MIN_GUTTER = 0.2;
     /** A row this much wider than the page's typical long row spans columns. */
-    private static final double SPANNING = 1.4;
+    static final double SPANNING = 1.4;
+    /** A foot is set off from the column above it by this many line heights more than the usual spacing. */
+    private static final double FOOT_GAP = 0.7;
 
     private final double lineHeight;
     private final double longRow;
+    private final double textRun;
 
-    ReadingOrder(double lineHeight) {
-        this.lineHeight = lineHeight;
-        this.longRow = LONG_ROW * lineHeight;
+    ReadingOrder(LineScale scale) {
+        this.lineHeight = scale.lineHeight();
+        this.longRow = scale.longRow();
+        this.textRun = scale.textRun();
     }
 
     List<Row> order(List<Row> rows) {
@@ -71,10 +75,48 @@ final class ReadingOrder {
         for (Row row : topDown(straddling)) {
             (row.y1() <= top ? ordered : after).add(row);
         }
+        List<Row> leftFoot = foot(left, bottom(right));
+        List<Row> rightFoot = foot(right, bottom(left));
         ordered.addAll(order(left));
         ordered.addAll(order(right));
         ordered.addAll(after);
+        ordered.addAll(topDown(concat(leftFoot, rightFoot)));
         return ordered;
+    }
+
+    /**
+     * Removes and returns a side's foot: its last row when that lies below everything on the other side and is set
+     * off from the row above by clearly more than the side's usual line spacing (a running foot or page number under
+     * one column). A column that simply runs longer than its neighbour ends in regularly spaced rows and keeps them.
+     */
+    private List<Row> foot(List<Row> side, double otherBottom) {
+        if (side.size() < 3) {
+            return List.of();
+        }
+        List<Row> sorted = topDown(side);
+        double[] gaps = new double[sorted.size() - 1];
+        for (int k = 1; k < sorted.size(); k++) {
+            gaps[k - 1] = sorted.get(k).y0() - sorted.get(k - 1).y1();
+        }
+        double lastGap = gaps[gaps.length - 1];
+        java.util.Arrays.sort(gaps);
+        double usualGap = gaps[gaps.length / 2];
+        Row last = sorted.get(sorted.size() - 1);
+        if (last.y0() > otherBottom + 0.5 * lineHeight && lastGap >= usualGap + FOOT_GAP * lineHeight) {
+            side.remove(last);
+            return List.of(last);
+        }
+        return List.of();
+    }
+
+    private static double bottom(List<Row> rows) {
+        return rows.stream().mapToDouble(Row::y1).max().orElse(Double.MAX_VALUE);
+    }
+
+    private static List<Row> concat(List<Row> a, List<Row> b) {
+        List<Row> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void addRow(List<Row> rows, List<LineBox> fragments) {
@@ -93,7 +135,7 @@ final class ReadingOrder {
         for (Row row : rows) {
             if (row.width() >= longRow) {
                 for (LineBox f : row.fragments()) {
-                    if (f.width() >= RowMerger.TEXT_RUN * lineHeight) {
+                    if (f.width() >= textRun) {
                         spans.add(new double[] {f.x0(), f.x1()});
                     }
                 }

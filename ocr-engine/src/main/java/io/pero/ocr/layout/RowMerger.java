@@ -15,8 +15,6 @@ import java.util.List;
  * other column's full line is not, and neither is a caption set in the gutter beside a column.
  */
 final class RowMerger {
-    /** A fragment at least this many line heights wide (about 16 characters) is running text, not a table cell. */
-    static final double TEXT_RUN = 8;
     /** How far above and below (in line heights) neighbouring lines are consulted. */
     private static final double WINDOW = 4;
     /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
@@ -26,11 +24,13 @@ final class RowMerger {
     private static final double MIN_STRIP = 0.25;
 
     private final List<LineBox> boxes;
+    private final LineScale scale;
     private final double lineHeight;
 
-    RowMerger(List<LineBox> boxes, double lineHeight) {
+    RowMerger(List<LineBox> boxes, LineScale scale) {
         this.boxes = boxes;
-        this.lineHeight = lineHeight;
+        this.scale = scale;
+        this.lineHeight = scale.lineHeight();
     }
 
     /** Rows (fragments left to right), in no particular order. */
@@ -76,8 +76,9 @@ final class RowMerger {
                 nearbyText.add(c);
             }
         }
-        // Only running text bridges a gap: a caption or label straddling a gutter does not join the columns.
-        double[] strip = widestFreeStrip(a.x1(), b.x0(), nearbyText);
+        // Only running text bridges a gap: a caption or label straddling a gutter does not join the columns, and
+        // neither does a title spanning both columns (much wider than the lines around it).
+        double[] strip = widestFreeStrip(a.x1(), b.x0(), withoutSpanning(nearbyText));
         if (strip == null || strip[1] - strip[0] < MIN_STRIP * lineHeight) {
             return false;
         }
@@ -89,6 +90,15 @@ final class RowMerger {
             rightText |= c.x0() >= mid && c.x0() < b.x1();
         }
         return leftText && rightText;
+    }
+
+    private static List<LineBox> withoutSpanning(List<LineBox> lines) {
+        if (lines.size() < 3) {
+            return lines;
+        }
+        double[] widths = lines.stream().mapToDouble(LineBox::width).sorted().toArray();
+        double typical = widths[widths.length / 2];
+        return lines.stream().filter(c -> c.width() <= ReadingOrder.SPANNING * typical).toList();
     }
 
     /** The widest part of [from, to] that no nearby line covers, or null when it is all covered. */
@@ -118,7 +128,7 @@ final class RowMerger {
     }
 
     boolean isLong(LineBox box) {
-        return box.width() >= TEXT_RUN * lineHeight;
+        return box.width() >= scale.textRun();
     }
 
     private static int find(int[] parent, int i) {

@@ -11,17 +11,25 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Cuts a line out of the page along its quad (rotated or perspective-distorted lines come out straight) and scales
- * it to the recognizer's input height. Shrinking goes through the line's natural size first, so downsampling is
+ * it to the recognizer's input height (and narrows it by the configured width scale). Shrinking goes through the line's natural size first, so downsampling is
  * area-averaged rather than aliased; only the line's bounding box of the page is touched.
  */
 public final class LineCropper {
-    private static final double SQUEEZE = Double.parseDouble(System.getProperty("squeeze", "1.0"));
+    /** Largest line straightened at its natural size. */
+    private static final double MAX_NATURAL_PIXELS = 4e6;
+
     private final int height;
     private final int maxWidth;
+    private final double widthScale;
 
-    public LineCropper(int height, int maxWidth) {
+    /**
+     * @param widthScale horizontal scale on top of the height normalisation: recognition time is proportional to the
+     *                   crop width, and the recognizers read narrowed text as well down to about 0.75
+     */
+    public LineCropper(int height, int maxWidth, double widthScale) {
         this.height = height;
         this.maxWidth = maxWidth;
+        this.widthScale = widthScale;
     }
 
     /** The BGR crop, {@code height} rows high; null when the quad is degenerate. */
@@ -31,13 +39,25 @@ public final class LineCropper {
         if (w < 2 || h < 2) {
             return null;
         }
-        int targetWidth = (int) Math.max(8, Math.min(maxWidth, Math.round(w * height / h * SQUEEZE)));
+        int targetWidth = (int) Math.max(8, Math.min(maxWidth, Math.round(w * height / h * widthScale)));
         Rect roi = bounds(image, quad);
         if (roi.width < 2 || roi.height < 2) {
             return null;
         }
         Mat region = image.submat(roi);
         Quad local = quad.translated(-roi.x, -roi.y);
+        if (w * h > MAX_NATURAL_PIXELS) {
+            // A giant "line" (a box over a whole 20000-pixel page) is shrunk before straightening, bounding memory.
+            double s = Math.sqrt(MAX_NATURAL_PIXELS / (w * h));
+            Mat small = new Mat();
+            Imgproc.resize(region, small, new Size(Math.max(1, roi.width * s), Math.max(1, roi.height * s)), 0, 0,
+                    Imgproc.INTER_AREA);
+            region.release();
+            region = small;
+            local = local.scaled(small.cols() / (double) roi.width, small.rows() / (double) roi.height);
+            w = local.width();
+            h = local.height();
+        }
         boolean shrink = h > height;
         int warpWidth = shrink ? (int) Math.max(2, Math.round(w)) : targetWidth;
         int warpHeight = shrink ? (int) Math.max(2, Math.round(h)) : height;

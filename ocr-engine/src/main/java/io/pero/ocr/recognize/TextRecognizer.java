@@ -6,8 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import io.pero.ocr.detect.TensorBuffers;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +36,7 @@ public final class TextRecognizer {
     private final int batchSize;
     private final ExecutorService pool;
     private final long pixelsPerBatch;
+    private final TensorBuffers buffers = new TensorBuffers();
 
     public TextRecognizer(OrtEnvironment env, OrtSession session, CharDictionary dictionary, int batchSize,
                           ExecutorService pool) {
@@ -95,8 +95,7 @@ public final class TextRecognizer {
         for (int index : batch) {
             width = Math.max(width, crops.get(index).cols());
         }
-        FloatBuffer input = ByteBuffer.allocateDirect(batch.length * 3 * height * width * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer input = buffers.get(batch.length * 3 * height * width);
         for (int i = 0; i < batch.length; i++) {
             fill(input, i, crops.get(batch[i]), width);
         }
@@ -138,7 +137,7 @@ public final class TextRecognizer {
         return new LineReading(CtcDecoder.decode(best, bestProbability, dictionary), steps, inputWidth, cropWidth);
     }
 
-    /** Writes crop {@code slot} as (x/255 - 0.5) / 0.5 in planar order; the padding stays 0, as in PaddleOCR. */
+    /** Writes crop {@code slot} as (x/255 - 0.5) / 0.5 in planar order; the padding is 0, as in PaddleOCR. */
     private void fill(FloatBuffer input, int slot, Mat crop, int width) {
         Mat scaled = new Mat();
         crop.convertTo(scaled, CvType.CV_32FC3, 2 / 255.0, -1.0);
@@ -146,14 +145,16 @@ public final class TextRecognizer {
         float[] pixels = new float[height * w * 3];
         scaled.get(0, 0, pixels);
         scaled.release();
-        int base = slot * 3 * height * width;
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < height; y++) {
-                int at = base + (c * height + y) * width;
-                for (int x = 0; x < w; x++) {
-                    input.put(at + x, pixels[(y * w + x) * 3 + c]);
-                }
+        float[] planar = new float[3 * height * width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < w; x++) {
+                int from = (y * w + x) * 3;
+                int to = y * width + x;
+                planar[to] = pixels[from];
+                planar[height * width + to] = pixels[from + 1];
+                planar[2 * height * width + to] = pixels[from + 2];
             }
         }
+        input.put(slot * planar.length, planar);
     }
 }

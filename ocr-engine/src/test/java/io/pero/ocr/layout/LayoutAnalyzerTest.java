@@ -1,0 +1,162 @@
+package io.pero.ocr.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pero.ocr.config.LayoutConfig;
+import io.pero.ocr.config.ReadingOrderMode;
+import io.pero.ocr.detect.Quad;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading order on synthetic pages built in units of a line height, so the rules are checked independently of any
+ * detector: columns, spanning titles, captions in the gutter, tables, paragraph ends, skew.
+ */
+class LayoutAnalyzerTest {
+    private static final double H = 40;
+
+    private final List<Quad> quads = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+
+    private void line(String name, double x0, double x1, double row) {
+        double y0 = row * H * 1.2;
+        quads.add(new Quad(x0 * H, y0, x1 * H, y0, x1 * H, y0 + H, x0 * H, y0 + H));
+        names.add(name);
+    }
+
+    private String read(double skewRadians) {
+        List<Quad> rotated = quads.stream().map(q -> rotate(q, skewRadians)).toList();
+        List<TextBlock> blocks = new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(rotated);
+        return blocks.stream().flatMap(b -> b.rows().stream())
+                .map(r -> r.fragments().stream().map(names::get).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("/"));
+    }
+
+    private static Quad rotate(Quad q, double a) {
+        double c = Math.cos(a);
+        double s = Math.sin(a);
+        return new Quad(q.x0() * c - q.y0() * s, q.x0() * s + q.y0() * c, q.x1() * c - q.y1() * s,
+                q.x1() * s + q.y1() * c, q.x2() * c - q.y2() * s, q.x2() * s + q.y2() * c,
+                q.x3() * c - q.y3() * s, q.x3() * s + q.y3() * c);
+    }
+
+    private void twoColumns(int rows, int firstRow, String left, String right) {
+        for (int i = 0; i < rows; i++) {
+            // The left column's last line is a short paragraph end, beside a full line of the right column.
+            line(left + i, 0, i == rows - 1 ? 6 : 20, firstRow + i);
+            line(right + i, 21, 41, firstRow + i);
+        }
+    }
+
+    @Test
+    void leftColumnIsReadBeforeTheRightOneEvenWhenRowsAlign() {
+        twoColumns(4, 0, "L", "R");
+        assertEquals("L0/L1/L2/L3/R0/R1/R2/R3", read(0));
+    }
+
+    @Test
+    void aTitleSpanningColumnsSeparatesTheSectionsAboveAndBelow() {
+        twoColumns(3, 0, "A", "B");
+        line("TITLE", 0, 41, 3.5);
+        twoColumns(3, 5, "C", "D");
+        assertEquals("A0/A1/A2/B0/B1/B2/TITLE/C0/C1/C2/D0/D1/D2", read(0));
+    }
+
+    @Test
+    void aCaptionInTheGutterComesAfterTheColumnsAndARunningHeadFirst() {
+        line("HEAD", 18, 23, -2);
+        twoColumns(5, 0, "L", "R");
+        line("CAP1", 17.5, 23.5, 1.5);
+        line("CAP2", 18, 23, 2.5);
+        assertEquals("HEAD/L0/L1/L2/L3/L4/R0/R1/R2/R3/R4/CAP1/CAP2", read(0));
+    }
+
+    @Test
+    void aRunningFootUnderOneColumnIsReadLast() {
+        twoColumns(5, 0, "L", "R");
+        line("CAP", 17.5, 23.5, 2);
+        line("FOOT", 0, 15, 6.5);
+        assertEquals("L0/L1/L2/L3/L4/R0/R1/R2/R3/R4/CAP/FOOT", read(0));
+    }
+
+    @Test
+    void aColumnThatRunsLongerKeepsItsLastLines() {
+        for (int i = 0; i < 6; i++) {
+            line("L" + i, 0, 20, i);
+        }
+        for (int i = 0; i < 3; i++) {
+            line("R" + i, 21, 41, i);
+        }
+        assertEquals("L0/L1/L2/L3/L4/L5/R0/R1/R2", read(0));
+    }
+
+    @Test
+    void tableCellsAreReadRowByRow() {
+        String[] cols = {"name", "1", "2", "3"};
+        double[] xs = {0, 10, 16, 22};
+        for (int row = 0; row < 4; row++) {
+            for (int c = 0; c < cols.length; c++) {
+                line(cols[c] + row, xs[c], xs[c] + (c == 0 ? 4 : 1), row);
+            }
+        }
+        assertEquals("name0 10 20 30/name1 11 21 31/name2 12 22 32/name3 13 23 33", read(0));
+    }
+
+    @Test
+    void aLineCutAtAWideWordGapIsOneRow() {
+        line("a", 0, 30, 0);
+        line("b1", 0, 12, 1);
+        line("b2", 14, 30, 1);
+        line("c", 0, 30, 2);
+        assertEquals("a/b1 b2/c", read(0));
+    }
+
+    @Test
+    void skewedColumnsKeepTheirOrder() {
+        twoColumns(6, 0, "L", "R");
+        assertEquals("L0/L1/L2/L3/L4/L5/R0/R1/R2/R3/R4/R5", read(Math.toRadians(3)));
+    }
+
+    @Test
+    void narrowNewspaperColumnsAreReadOneAfterTheOther() {
+        for (int row = 0; row < 5; row++) {
+            for (int col = 0; col < 4; col++) {
+                double x0 = col * 10.3;
+                line("c" + col + "r" + row, x0, x0 + 9.5, row);
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        for (int col = 0; col < 4; col++) {
+            for (int row = 0; row < 5; row++) {
+                expected.append(expected.isEmpty() ? "" : "/").append("c").append(col).append("r").append(row);
+            }
+        }
+        assertEquals(expected.toString(), read(0));
+    }
+
+    @Test
+    void topDownModeSortsByRows() {
+        twoColumns(2, 0, "L", "R");
+        List<TextBlock> blocks = new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.TOP_DOWN, false)).analyze(quads);
+        String order = blocks.get(0).rows().stream().map(r -> names.get(r.fragments().get(0)))
+                .collect(Collectors.joining("/"));
+        assertEquals("L0/R0/L1/R1", order);
+    }
+
+    @Test
+    void paragraphsSeparatedByAGapAreSeparateBlocks() {
+        line("p1a", 0, 20, 0);
+        line("p1b", 0, 20, 1);
+        line("p2a", 0, 20, 3);
+        List<TextBlock> blocks = new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(quads);
+        assertEquals(2, blocks.size());
+        assertEquals(2, blocks.get(0).rows().size());
+    }
+
+    @Test
+    void noLinesNoBlocks() {
+        assertEquals(List.of(), new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(List.of()));
+    }
+}
