@@ -25,22 +25,6 @@ public record RecognitionConfig(ModelRef model, ModelRef dictionary, boolean use
     public static final String LATIN_CHINESE_MODEL = "ch_PP-OCRv3_rec_infer.onnx";
     public static final String LATIN_CHINESE_DICTIONARY = "ppocr_keys_v1.txt";
 
-    /**
-     * Always null: the accent recognizer (ch_PP-OCRv3 alongside the English one) was dropped after it read ü as i
-     * and é as e on the evaluation pages, so it never contributed an accented letter. Kept only until
-     * {@code io.pero.ocr.stage.StageFiles} stops asking.
-     */
-    @Deprecated(forRemoval = true)
-    public ModelRef accentModel() {
-        return null;
-    }
-
-    /** Always null; see {@link #accentModel()}. */
-    @Deprecated(forRemoval = true)
-    public ModelRef accentDictionary() {
-        return null;
-    }
-
     /** The batch size to use on the given device. */
     public int effectiveBatchSize(boolean onGpu) {
         return batchSize > 0 ? batchSize : onGpu ? 16 : 1;

@@ -45,8 +45,6 @@ final class StageFiles {
         put(refs, "[DETECTION] MODEL", config.detection().model());
         put(refs, "[RECOGNITION] MODEL", rec.model());
         put(refs, "[RECOGNITION] DICTIONARY", rec.dictionary());
-        put(refs, "[RECOGNITION] ACCENT_MODEL", rec.accentModel());
-        put(refs, "[RECOGNITION] ACCENT_DICTIONARY", rec.accentDictionary());
         return refs;
     }
 

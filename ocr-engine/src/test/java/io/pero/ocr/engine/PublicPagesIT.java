@@ -1,7 +1,6 @@
 package io.pero.ocr.engine;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pero.ocr.bench.CharacterErrorRate;
 import io.pero.ocr.config.OcrConfig;
@@ -21,7 +20,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 /**
  * Real pages from evaldata/public (two-column book page, magazine page with picture and caption, table, photo of a
  * test sheet): the CER stays under the stated bound (measured values at the time of writing in brackets) and known
- * line starts come in reading order. Skipped where the shared evaluation data is not beside the repository.
+ * line starts come in reading order.
  */
 class PublicPagesIT {
     private static OcrEngine engine;
@@ -29,8 +28,8 @@ class PublicPagesIT {
 
     @BeforeAll
     static void open() {
-        pages = findEvalData();
-        assumeTrue(pages != null, "shared/evaldata/public not found above " + System.getProperty("user.dir"));
+        pages = Path.of(System.getProperty("pero.shared.dir", "../testdata"), "evaldata", "public");
+        assertTrue(Files.isDirectory(pages), "bundled evaluation pages missing: " + pages.toAbsolutePath());
         engine = OcrEngine.open(OcrConfig.defaults());
     }
 
@@ -69,15 +68,5 @@ class PublicPagesIT {
             assertTrue(at > previous, name + ": '" + start + "' at " + at + ", expected after " + previous + "\n" + text);
             previous = at;
         }
-    }
-
-    private static Path findEvalData() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/evaldata/public");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

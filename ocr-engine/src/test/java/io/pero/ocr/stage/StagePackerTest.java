@@ -30,7 +30,6 @@ class StagePackerTest {
                 [RECOGNITION]
                 MODEL = models/rec.onnx
                 DICTIONARY = models/dict/keys.txt
-                ACCENT_MODEL = none
                 """);
         write(stage.resolve("models/rec.onnx"), "onnx bytes");
         write(stage.resolve("models/dict/keys.txt"), "a\nb\n");
