@@ -55,7 +55,9 @@ class DummyProcessorTest {
 
     @Test
     void factoryRejectsBadDummyConfigBeforeAnyMessage() {
-        WorkerProcessorFactory factory = new WorkerProcessorFactory(new UnavailableOcrFactory());
+        WorkerProcessorFactory factory = new WorkerProcessorFactory(context -> {
+            throw new AssertionError("a DUMMY stage must not reach the OCR slot");
+        });
         assertThrows(ConfigException.class, () -> factory.create(
                 new ProcessorContext("s", Path.of("."), ini("TIME_DIFF_MIN=5\nTIME_DIFF_MAX=1\n"), "1")));
     }
@@ -115,10 +117,10 @@ class DummyProcessorTest {
     }
 
     @Test
-    void placeholderOcrFactoryExplainsWhatIsMissing() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new UnavailableOcrFactory().create(context("[PAGE_PARSER]\n")));
-        assertEquals("no OCR engine in this build: stage s config has neither [WORKER] DUMMY nor FAILTEST", e.getMessage());
+    void stageWithoutDummyOrFailtestGoesToTheOcrSlot() throws Exception {
+        RequestProcessor ocr = (request, log) -> request.addResults(Data.newBuilder().setName("ocr"));
+        WorkerProcessorFactory factory = new WorkerProcessorFactory(context -> ocr);
+        assertEquals(ocr, factory.create(context("[OCR]\n")));
     }
 
     private static ProcessorContext context(String ini) {
