@@ -3,7 +3,6 @@ package io.pero.cli.control;
 import io.pero.cli.CliCommand;
 import io.pero.cli.CommandFailedException;
 import io.pero.cli.ConnectionOptions;
-import io.pero.cli.VerboseOption;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -30,15 +29,11 @@ import picocli.CommandLine.Spec;
 // Differs from the original: there is no -c/--command (never implemented; it crashed, spec §12 item 15).
 @Command(name = "pero-controller", usageHelpAutoWidth = true,
         description = "Shows workers and queues; switches, shuts down and removes workers.")
-public final class ControllerCommand implements CliCommand {
+public final class ControllerCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
     ConnectionOptions connection;
-    @Mixin
-    VerboseOption verbose;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = {"-s", "--status"}, description = "Table of workers: status, assigned queue, connected, enabled.")
     boolean status;
@@ -60,11 +55,6 @@ public final class ControllerCommand implements CliCommand {
     public ControllerCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-    }
-
-    @Override
-    public boolean verbose() {
-        return verbose.enabled();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.pero.cli.devservices;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.VerboseOption;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.net.ServerAddress;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pero-dev-services}: ZooKeeper and SFTP in one process for the local walkthrough, until Ctrl-C or SIGTERM. */
@@ -23,14 +21,10 @@ import picocli.CommandLine.Option;
         description = "Starts an in-memory ZooKeeper and an SFTP server and registers them, the RabbitMQ broker and its "
                 + "management API in ZooKeeper, then runs until Ctrl-C or SIGTERM. RabbitMQ must run separately "
                 + "(vhost 'pero'). ZooKeeper data is lost when it stops.")
-public final class DevServicesCommand implements CliCommand {
+public final class DevServicesCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger(DevServicesCommand.class);
     private static final int PROBE_TIMEOUT_MS = 1000;
 
-    @Mixin
-    VerboseOption verbose;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
     @Option(names = "--zk-port", defaultValue = "2181", description = "ZooKeeper client port (default: ${DEFAULT-VALUE}).")
     int zkPort;
     @Option(names = "--sftp-port", defaultValue = "2222", description = "SFTP port (default: ${DEFAULT-VALUE}).")
@@ -56,11 +50,6 @@ public final class DevServicesCommand implements CliCommand {
     public DevServicesCommand(PrintStream out, CountDownLatch stop) {
         this.out = out;
         this.stop = stop;
-    }
-
-    @Override
-    public boolean verbose() {
-        return verbose.enabled();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.pero.cli.publish;
 
 import io.pero.cli.CliCommand;
 import io.pero.cli.ConnectionOptions;
-import io.pero.cli.VerboseOption;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import java.io.PrintStream;
@@ -24,15 +23,11 @@ import picocli.CommandLine.Spec;
                 + "(the last stage is the output queue).",
                 "Download (-d QUEUE): each result to <dir>/<uuid>/, until the queue is empty (or until Ctrl-C with -k). "
                         + "A message seen twice goes to <uuid>.dup-<n>/."})
-public final class PublisherCommand implements CliCommand {
+public final class PublisherCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
     ConnectionOptions connection;
-    @Mixin
-    VerboseOption verbose;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = {"-s", "--mq-servers"}, arity = "1..*", paramLabel = "HOST[:PORT]",
             description = "RabbitMQ servers to use instead of those registered in ZooKeeper.")
@@ -73,11 +68,6 @@ public final class PublisherCommand implements CliCommand {
     public PublisherCommand(PrintStream out, CountDownLatch stop) {
         this.out = out;
         this.stop = stop;
-    }
-
-    @Override
-    public boolean verbose() {
-        return verbose.enabled();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.pero.cli.server;
 
 import io.pero.cli.CliCommand;
 import io.pero.cli.ConnectionOptions;
-import io.pero.cli.VerboseOption;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.zk.CuratorClients;
@@ -24,17 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "pero-server-config", usageHelpAutoWidth = true,
         description = "Adds, removes and lists the RabbitMQ, SFTP (\"ftp\") and RabbitMQ management servers in ZooKeeper. "
                 + "Order: remove, add, list. A bad entry is an error (exit 3) and nothing is changed.")
-public final class ServerConfigCommand implements CliCommand {
+public final class ServerConfigCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger(ServerConfigCommand.class);
 
     @Spec
     CommandSpec spec;
     @Mixin
     ConnectionOptions connection;
-    @Mixin
-    VerboseOption verbose;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = "--list-mq-servers", description = "List the RabbitMQ servers.")
     boolean listMq;
@@ -65,11 +60,6 @@ public final class ServerConfigCommand implements CliCommand {
 
     public ServerConfigCommand(PrintStream out) {
         this.out = out;
-    }
-
-    @Override
-    public boolean verbose() {
-        return verbose.enabled();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.pero.cli.stage;
 
 import io.pero.cli.CliCommand;
 import io.pero.cli.ConnectionOptions;
-import io.pero.cli.VerboseOption;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -30,17 +29,13 @@ import picocli.CommandLine.Spec;
         description = "Creates, updates, shows and deletes processing stages: ZooKeeper configuration under /pero/queue/<stage>, "
                 + "the RabbitMQ queue of the same name and the model archive on SFTP. '-n NAME' alone just declares a queue "
                 + "(that is how output queues are made).")
-public final class StageConfigCommand implements CliCommand {
+public final class StageConfigCommand extends CliCommand {
     private static final Logger log = LoggerFactory.getLogger(StageConfigCommand.class);
 
     @Spec
     CommandSpec spec;
     @Mixin
     ConnectionOptions connection;
-    @Mixin
-    VerboseOption verbose;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = {"-n", "--name"}, paramLabel = "STAGE", description = "Stage (and queue) to create, update or delete.")
     String name;
@@ -76,11 +71,6 @@ public final class StageConfigCommand implements CliCommand {
     public StageConfigCommand(PrintStream out, Clock clock) {
         this.out = out;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean verbose() {
-        return verbose.enabled();
     }
 
     @Override
