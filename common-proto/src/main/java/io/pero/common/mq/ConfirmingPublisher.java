@@ -13,6 +13,7 @@ import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -140,18 +141,22 @@ public final class ConfirmingPublisher implements AutoCloseable {
     }
 
     private void confirmed(long seq, boolean multiple, boolean ack) {
-        ConcurrentNavigableMap<Long, CompletableFuture<PublishOutcome>> settled =
-                multiple ? pending.headMap(seq, true) : pending.subMap(seq, true, seq, true);
-        for (Map.Entry<Long, CompletableFuture<PublishOutcome>> e : settled.entrySet()) {
-            boolean wasReturned = returned.remove(e.getKey());
+        Iterable<Long> settled = multiple ? pending.headMap(seq, true).keySet() : List.of(seq);
+        for (Long key : settled) {
+            // Leave the pending map before completing: a caller woken by its future must already see inFlight()
+            // without this publish (completing first and clearing afterwards made inFlight() lag behind).
+            CompletableFuture<PublishOutcome> future = pending.remove(key);
+            if (future == null) {
+                continue;
+            }
+            boolean wasReturned = returned.remove(key);
             PublishOutcome outcome = !ack ? PublishOutcome.NACKED
                     : wasReturned ? PublishOutcome.UNROUTABLE : PublishOutcome.CONFIRMED;
             if (outcome == PublishOutcome.NACKED) {
-                log.warn("publish nacked by broker seq={}", e.getKey());
+                log.warn("publish nacked by broker seq={}", key);
             }
-            e.getValue().complete(outcome);
+            future.complete(outcome);
         }
-        settled.clear();
     }
 
     private void channelShutDown(ShutdownSignalException cause) {
