@@ -158,31 +158,42 @@ final class WorkerHarness implements AutoCloseable {
         return got;
     }
 
-    /** The error-queue message this worker parked from {@code stage} (the error queue is shared by all tests). */
+    /**
+     * The error-queue message this worker parked from {@code stage}. The error queue is shared by every test (and by
+     * other builds on the same broker), so each attempt scans the whole queue: messages of others stay unacked until
+     * the scan ends and go back afterwards. (Requeueing each foreign message at once put it back at the head, where
+     * the next get found it again, so one foreign message hid every message behind it.)
+     */
     GetResponse takeParked(String workerId, String stage) {
         GetResponse[] found = new GetResponse[1];
         Await.until(WAIT, () -> {
-            GetResponse r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false));
-            if (r == null) {
-                return false;
+            List<Long> others = new ArrayList<>();
+            try {
+                GetResponse r;
+                while (found[0] == null && (r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false))) != null) {
+                    var h = r.getProps().getHeaders();
+                    boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
+                            && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
+                    long tag = r.getEnvelope().getDeliveryTag();
+                    if (mine) {
+                        unchecked(() -> {
+                            channel.basicAck(tag, false);
+                            return null;
+                        });
+                        found[0] = r;
+                    } else {
+                        others.add(tag);
+                    }
+                }
+            } finally {
+                for (long tag : others) {
+                    unchecked(() -> {
+                        channel.basicNack(tag, false, true);
+                        return null;
+                    });
+                }
             }
-            var h = r.getProps().getHeaders();
-            boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
-                    && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
-            long tag = r.getEnvelope().getDeliveryTag();
-            if (mine) {
-                unchecked(() -> {
-                    channel.basicAck(tag, false);
-                    return null;
-                });
-                found[0] = r;
-            } else {
-                unchecked(() -> {
-                    channel.basicNack(tag, false, true);
-                    return null;
-                });
-            }
-            return mine;
+            return found[0] != null;
         }, "a message parked by " + workerId + " from " + stage);
         return found[0];
     }
