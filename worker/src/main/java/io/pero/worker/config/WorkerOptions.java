@@ -3,7 +3,9 @@ package io.pero.worker.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.pero.common.metrics.MetricsOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +63,9 @@ public final class WorkerOptions {
 
     @Option(names = "--no-tls-hostname-verification", description = "do not check server host names against TLS certificates")
     Boolean noTlsHostnameVerification;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--sftp-known-hosts", paramLabel = "FILE", description = "known_hosts file to verify SFTP host keys")
     Path sftpKnownHosts;
