@@ -1,8 +1,10 @@
 package io.pero.watchdog;
 
+import io.pero.common.metrics.MetricsOptions;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +51,9 @@ final class WatchdogOptions {
 
     @Option(names = "--no-leader-election", description = "Write without electing a leader: only when a single watchdog runs.")
     boolean noLeaderElection;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--remove-dead-after", paramLabel = "DURATION",
             description = "Remove workers whose connected node has been gone this long (default: report only).")
