@@ -38,6 +38,10 @@ public final class Cli {
         return capture((out, err, a) -> PublisherMain.run(out, err, stop, a), args);
     }
 
+    public CliResult mqConfig(String... args) {
+        return capture(io.pero.cli.mq.MqConfigMain::run, args);
+    }
+
     public CliResult load(String... args) {
         return capture(io.pero.cli.load.LoadMain::run, args);
     }
