@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
  * ({@code [WORKER]} for the original's keys), then to the defaults in {@link io.pero.common.config.ConfigKeys}.
  */
 @Command(name = "pero-watchdog", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = io.pero.common.version.PeroVersion.class,
         description = "Moves workers between stages so that they follow the work.",
         footer = {"", "Subcommand: pero-watchdog simulate [--seed S] [--scenario NAME|all] compares policies offline."})
 final class WatchdogOptions {

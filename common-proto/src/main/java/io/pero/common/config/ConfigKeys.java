@@ -69,7 +69,7 @@ public final class ConfigKeys {
     public static final String NUMBER_OF_FILES = "number_of_files";
 
     public static final List<Key> ALL = List.of(
-            new Key(WORKER, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),
+            new Key(WORKER, ZOOKEEPER_SERVERS, "127.0.0.1:2181", "ZooKeeper servers, comma-separated host[:port]"),
             new Key(WORKER, WORKER_ID, null, "worker id; default: a fresh uuid4 hex, unused in ZooKeeper"),
             new Key(WORKER, CACHE_DIR, "/tmp", "base directory of the model cache (must exist)"),
             new Key(WORKER, USERNAME, null, "user for ZooKeeper SASL, AMQP and SFTP"),

@@ -95,12 +95,9 @@ public final class WorkerConfigLoader {
             source = "-z/--zookeeper";
         } else {
             Optional<String> fromIni = fromIni(ZOOKEEPER_SERVERS).filter(v -> !v.isEmpty());
-            if (fromIni.isEmpty()) {
-                problems.add("no ZooKeeper servers: give -z/--zookeeper or [" + WORKER + "] " + ZOOKEEPER_SERVERS);
-                return List.of();
-            }
-            parsed = ServerListParser.parseCommaSeparated(fromIni.get());
-            source = where(ZOOKEEPER_SERVERS);
+            // Differs from the original: no servers given means ZooKeeper on this host, as every tool defaults to.
+            parsed = ServerListParser.parseCommaSeparated(fromIni.orElse(defaultOf(ZOOKEEPER_SERVERS)));
+            source = fromIni.isPresent() ? where(ZOOKEEPER_SERVERS) : "default ZooKeeper " + defaultOf(ZOOKEEPER_SERVERS);
         }
         parsed.errors().forEach(e -> problems.add(source + ": " + e));
         if (parsed.ok() && parsed.servers().isEmpty()) {

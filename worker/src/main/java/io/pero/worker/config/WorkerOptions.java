@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
  * defaults can fill it in ({@link WorkerConfigLoader}).
  */
 @Command(name = "pero-worker", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = io.pero.common.version.PeroVersion.class,
         description = "OCR worker daemon: serves the stage its ZooKeeper queue node names.")
 public final class WorkerOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file with a [WORKER] section")
