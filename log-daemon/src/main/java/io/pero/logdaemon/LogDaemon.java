@@ -9,6 +9,8 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
+import io.pero.common.metrics.MetricsServer;
+import io.pero.common.metrics.Readiness;
 import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.zk.CuratorClients;
 import io.pero.common.zk.ServerListWatcher;
@@ -54,10 +56,17 @@ final class LogDaemon implements AutoCloseable {
 
     /** Starts draining; returns early, with nothing left running, if {@link #requestStop()} came first. */
     void start() throws Exception {
-        RotatingFileSink sink = shutdown.register("log file", new RotatingFileSink(config.outputDir(), config.rotationPolicy(), clock));
+        LogdMetrics metrics = new LogdMetrics(clock);
+        Readiness readiness = new Readiness();
+        if (config.metrics().enabled()) {
+            shutdown.register("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness));
+        }
+        RotatingFileSink sink = shutdown.register("log file", new RotatingFileSink(config.outputDir(), config.rotationPolicy(),
+                clock, metrics));
         sink.start();
         CuratorFramework zk = shutdown.register("zookeeper", CuratorClients.startAndWait(zkSettings(), ZK_CONNECT_TIMEOUT));
         zk.getConnectionStateListenable().addListener((client, state) -> zookeeperStateChanged(state));
+        readiness.require("zookeeper connected", () -> zk.getZookeeperClient().isConnected());
         ServerListWatcher mqServers = shutdown.register("mq server list", new ServerListWatcher(zk, ZkPaths.MQ_SERVERS));
         mqServers.start();
         mqServers.addListener(list -> log.info("mq server list changed servers={}", list));
@@ -69,9 +78,10 @@ final class LogDaemon implements AutoCloseable {
             return;
         }
         shutdown.register("amqp connection", connection);
+        readiness.require("rabbitmq connected", connection::isOpen);
         watchConnection(connection);
         requireLogQueue(connection);
-        LogQueueDrainer drainer = new LogQueueDrainer(connection.createChannel(), config.logQueue(), sink, this::fatal);
+        LogQueueDrainer drainer = new LogQueueDrainer(connection.createChannel(), config.logQueue(), sink, this::fatal, metrics);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("ticker"));
         shutdown.add("ticker", timer::shutdownNow);
         shutdown.register("drainer", drainer);
@@ -80,6 +90,7 @@ final class LogDaemon implements AutoCloseable {
         } catch (IOException e) {
             throw missingQueueOr(e);
         }
+        readiness.require("draining " + config.logQueue(), () -> stopSignal.getCount() > 0);
         // why fixedDelay: a slow flush must not queue up ticks behind it.
         timer.scheduleWithFixedDelay(() -> tick(drainer, sink), TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         log.info("log daemon started queue={} output_dir={} rotation_period_s={} number_of_files={} zookeeper={}",

@@ -1,6 +1,7 @@
 package io.pero.logdaemon;
 
 import io.pero.common.config.Credentials;
+import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,14 @@ import java.util.List;
  * @param numberOfFiles  the most of the daemon's own files kept in {@code outputDir}; 0 keeps all
  */
 record LogDaemonConfig(List<ServerAddress> zookeeperServers, Credentials credentials, boolean verifyHostname,
-                       String logQueue, Path outputDir, Duration rotationPeriod, int numberOfFiles) {
+                       String logQueue, Path outputDir, Duration rotationPeriod, int numberOfFiles,
+                       MetricsSettings metrics) {
+
+    LogDaemonConfig(List<ServerAddress> zookeeperServers, Credentials credentials, boolean verifyHostname,
+                    String logQueue, Path outputDir, Duration rotationPeriod, int numberOfFiles) {
+        this(zookeeperServers, credentials, verifyHostname, logQueue, outputDir, rotationPeriod, numberOfFiles,
+                MetricsSettings.OFF);
+    }
 
     LogDaemonConfig {
         zookeeperServers = List.copyOf(zookeeperServers);

@@ -4,6 +4,7 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
+import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.config.Secret;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.net.ServerListParser;
@@ -57,13 +58,19 @@ final class LogDaemonConfigLoader {
         Credentials credentials = credentials(o, ini);
         credentials.caCert().filter(ca -> !Files.isReadable(ca))
                 .ifPresent(ca -> problems.add("CA certificate " + ca + " (-e or [LOGD] " + ConfigKeys.CA_CERT + ") is not a readable file"));
+        MetricsSettings metrics = MetricsSettings.OFF;
+        try {
+            metrics = MetricsSettings.resolve(o.metrics, Optional.of(ini), S);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
         Path outputDir = o.outputDir != null ? o.outputDir
                 : Path.of(ini.get(S, ConfigKeys.OUTPUT_DIR).filter(v -> !v.isEmpty()).orElse(DEFAULT_OUTPUT_DIR));
         return new LogDaemonConfig(zk.servers(), credentials,
-                ini.getBoolean(S, ConfigKeys.TLS_VERIFY_HOSTNAME).orElse(true), queue, outputDir, period, files);
+                ini.getBoolean(S, ConfigKeys.TLS_VERIFY_HOSTNAME).orElse(true), queue, outputDir, period, files, metrics);
     }
 
     private static Credentials credentials(LogDaemonOptions o, IniFile ini) {

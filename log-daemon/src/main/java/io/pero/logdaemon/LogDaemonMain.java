@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pero-logd}: drains the log queue into rotated files (spec §8). Wiring and exit codes only. */
-@Command(name = "pero-logd", mixinStandardHelpOptions = true, version = "pero-logd 0.1.0",
+@Command(name = "pero-logd", mixinStandardHelpOptions = true, versionProvider = io.pero.common.version.PeroVersion.class,
         description = "Drains the RabbitMQ log queue into rotated files pero_<UTC time>.log.")
 public final class LogDaemonMain implements Callable<Integer> {
     private static final long SHUTDOWN_HOOK_WAIT_SECONDS = 30;

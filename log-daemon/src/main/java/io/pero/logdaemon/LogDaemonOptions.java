@@ -2,6 +2,8 @@ package io.pero.logdaemon;
 
 import java.nio.file.Path;
 import java.util.List;
+import io.pero.common.metrics.MetricsOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +45,9 @@ final class LogDaemonOptions {
     @Option(names = {"-n", "--number-of-files"}, paramLabel = "N", defaultValue = "${env:PERO_NUMBER_OF_FILES}",
             description = "log files to keep, 0 keeps all; default 0 (env PERO_NUMBER_OF_FILES)")
     Integer numberOfFiles;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = {"-d", "--debug"}, description = "DEBUG log level and stack traces on errors")
     boolean debug;

@@ -43,11 +43,19 @@ final class LogQueueDrainer implements AutoCloseable {
     private long lastAckedTag;
     private long linesSinceAck;
     private boolean failed;
+    private final LogdMetrics metrics;
 
     /**
      * @param fatalFailure told, once, why draining cannot go on (the file cannot be written, the queue was deleted)
      */
     LogQueueDrainer(Channel channel, String queue, RotatingFileSink sink, Consumer<String> fatalFailure) {
+        this(channel, queue, sink, fatalFailure, new LogdMetrics(java.time.Clock.systemUTC()));
+    }
+
+    LogQueueDrainer(Channel channel, String queue, RotatingFileSink sink, Consumer<String> fatalFailure,
+                    LogdMetrics metrics) {
+        this.metrics = metrics;
+        metrics.unacked(this::unacked);
         this.channel = channel;
         this.queue = queue;
         this.sink = sink;
@@ -86,6 +94,11 @@ final class LogQueueDrainer implements AutoCloseable {
         }
     }
 
+    /** Lines written and not acked yet. */
+    synchronized long unacked() {
+        return linesSinceAck;
+    }
+
     /** Stops consuming, waits for deliveries already received to be written, then flushes and acks them. */
     @Override
     public void close() {
@@ -117,6 +130,7 @@ final class LogQueueDrainer implements AutoCloseable {
             return;
         }
         lastWrittenTag = deliveryTag;
+        metrics.written(line.getBytes(StandardCharsets.UTF_8).length + 1L);
         if (++linesSinceAck >= ACK_EVERY_LINES) {
             flushAndAck();
         }

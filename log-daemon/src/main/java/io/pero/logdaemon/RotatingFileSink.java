@@ -34,11 +34,17 @@ final class RotatingFileSink implements AutoCloseable {
     private BufferedWriter writer;
     private long linesInFile;
     private boolean closed;
+    private final LogdMetrics metrics;
 
     RotatingFileSink(Path directory, RotationPolicy policy, Clock clock) {
+        this(directory, policy, clock, new LogdMetrics(clock));
+    }
+
+    RotatingFileSink(Path directory, RotationPolicy policy, Clock clock, LogdMetrics metrics) {
         this.directory = directory;
         this.policy = policy;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -122,6 +128,9 @@ final class RotatingFileSink implements AutoCloseable {
         openFile = null;
         writer = null;
         w.close();
+        if (reason.equals("rotation_period")) {
+            metrics.rotated();
+        }
         log.info("log file closed file={} lines={} reason={}", directory.resolve(file.name()), lines, reason);
     }
 

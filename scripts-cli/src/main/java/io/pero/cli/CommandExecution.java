@@ -18,6 +18,7 @@ public final class CommandExecution {
 
     public static int execute(CliCommand command, PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(command);
+        addVersionOption(cli.getCommandSpec());
         PrintWriter errWriter = new PrintWriter(err, true);
         String name = cli.getCommandName();
         cli.setOut(new PrintWriter(out, true));
@@ -39,6 +40,17 @@ public final class CommandExecution {
         });
         cli.setExecutionStrategy(parseResult -> runWithVerbosity(command, parseResult));
         return cli.execute(args);
+    }
+
+    /**
+     * {@code -V/--version} prints the build's version in every tool. pero-stage-config keeps {@code -v/--version} for the
+     * stage's config version, as in the original, and gets {@code -V} only.
+     */
+    private static void addVersionOption(CommandLine.Model.CommandSpec spec) {
+        spec.versionProvider(() -> new String[] {io.pero.common.version.PeroVersion.text(spec.name())});
+        String[] names = spec.findOption("--version") == null ? new String[] {"-V", "--version"} : new String[] {"-V"};
+        spec.addOption(CommandLine.Model.OptionSpec.builder(names).versionHelp(true)
+                .description("Print the build's version and exit.").build());
     }
 
     private static int runWithVerbosity(CliCommand command, CommandLine.ParseResult parseResult) {

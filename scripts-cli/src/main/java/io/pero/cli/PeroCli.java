@@ -20,6 +20,9 @@ public final class PeroCli {
         TOOLS.put("server-config", "io.pero.cli.server.ServerConfigMain");
         TOOLS.put("controller", "io.pero.cli.control.ControllerMain");
         TOOLS.put("dev-services", "io.pero.cli.devservices.DevServicesMain");
+        TOOLS.put("mq-config", "io.pero.cli.mq.MqConfigMain");
+        TOOLS.put("load", "io.pero.cli.load.LoadMain");
+        TOOLS.put("stats", "io.pero.cli.stats.StatsMain");
     }
 
     private PeroCli() {

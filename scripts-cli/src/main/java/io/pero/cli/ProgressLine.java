@@ -29,9 +29,39 @@ public final class ProgressLine {
         this.startMs = clock.millis();
     }
 
-    /** Enabled iff this process has a console (stdin and stdout are a terminal). */
+    /** Interval of the plain lines written where the stream is not a terminal. */
+    static final long PLAIN_EVERY_MS = 10_000;
+    private boolean plain;
+
+    /**
+     * On a terminal: the {@code \r}-rewritten line. Otherwise (a file, a pipe, journald): a plain line every 10 s and
+     * one at the end, so logs show progress without control characters. Decided on {@code out}'s own file descriptor.
+     */
     public static ProgressLine forTerminal(PrintStream out, String label, long total) {
-        return new ProgressLine(out, System.console() != null, label, total, Clock.systemUTC());
+        ProgressLine line = new ProgressLine(out, true, label, total, Clock.systemUTC());
+        line.plain = !isTerminal(out);
+        return line;
+    }
+
+    /** A line that never redraws: a plain line every {@link #PLAIN_EVERY_MS} and at the end (tests). */
+    static ProgressLine plain(PrintStream out, String label, long total, Clock clock) {
+        ProgressLine line = new ProgressLine(out, true, label, total, clock);
+        line.plain = true;
+        return line;
+    }
+
+    /** Whether {@code out} is System.out or System.err and that descriptor is a terminal (Linux: /proc/self/fd). */
+    static boolean isTerminal(PrintStream out) {
+        int fd = out == System.out ? 1 : out == System.err ? 2 : -1;
+        if (fd < 0) {
+            return false;
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null; // no /proc: the best the JDK 17 can tell
+        }
     }
 
     public synchronized void setTotal(long total) {
@@ -41,7 +71,15 @@ public final class ProgressLine {
     public synchronized void advance() {
         done++;
         long now = clock.millis();
-        if (enabled && now - lastDrawMs >= REDRAW_MS) {
+        if (enabled && plain) {
+            if (lastDrawMs == Long.MIN_VALUE) {
+                lastDrawMs = now;
+            } else if (now - lastDrawMs >= PLAIN_EVERY_MS) {
+                lastDrawMs = now;
+                out.println(render(now));
+                out.flush();
+            }
+        } else if (enabled && now - lastDrawMs >= REDRAW_MS) {
             lastDrawMs = now;
             out.print("\r" + render(now));
             out.flush();
@@ -51,7 +89,7 @@ public final class ProgressLine {
     /** Draws the final state and ends the line. */
     public synchronized void finish() {
         if (enabled && done > 0) {
-            out.print("\r" + render(clock.millis()) + System.lineSeparator());
+            out.print((plain ? "" : "\r") + render(clock.millis()) + System.lineSeparator());
             out.flush();
         }
     }

@@ -40,4 +40,39 @@ class ProgressLineTest {
         assertTrue(s.startsWith("\rdownloaded 1 "), s);
         assertTrue(s.endsWith(System.lineSeparator()), s);
     }
+
+    @Test
+    void whereTheStreamIsNoTerminalItWritesAPlainLineEveryTenSecondsAndAtTheEnd() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(0);
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ProgressLine line = ProgressLine.plain(new PrintStream(out, true), "uploaded", 30, clock);
+        for (int i = 0; i < 30; i++) {
+            now.addAndGet(1_000);
+            line.advance();
+        }
+        line.finish();
+        assertEquals("uploaded 11/30 1.0/s\nuploaded 21/30 1.0/s\nuploaded 30/30 1.0/s\n",
+                out.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aByteStreamIsNoTerminal() {
+        assertEquals(false, ProgressLine.isTerminal(new PrintStream(new ByteArrayOutputStream())));
+    }
 }

@@ -32,7 +32,11 @@ final class Watchdog implements AutoCloseable {
 
     /** What one cycle needs. */
     record Parts(SnapshotReader reader, RebalancePolicy policy, MoveApplier applier, DisconnectedWorkers disconnected,
-                 WriteGuard guard) {
+                 WriteGuard guard, WatchdogMetrics metrics) {
+        Parts(SnapshotReader reader, RebalancePolicy policy, MoveApplier applier, DisconnectedWorkers disconnected,
+              WriteGuard guard) {
+            this(reader, policy, applier, disconnected, guard, new WatchdogMetrics());
+        }
     }
 
     private enum State { LATENT, STARTED, CLOSED }
@@ -63,11 +67,13 @@ final class Watchdog implements AutoCloseable {
                 runOnce();
                 unexpected = 0;
             } catch (KeeperException | ServiceUnavailableException | IOException | UncheckedIOException e) {
+                parts.metrics().cycle("failed");
                 log.warn("cycle failed, next in {} s cause={}", interval.toSeconds(), e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCodes.OK;
             } catch (Exception e) {
+                parts.metrics().cycle("failed");
                 unexpected++;
                 log.error("cycle failed unexpectedly consecutive={} cause={}", unexpected, e.toString(), e);
                 if (unexpected > MAX_UNEXPECTED_FAILURES) {
@@ -88,21 +94,27 @@ final class Watchdog implements AutoCloseable {
                 log.info("standby: another watchdog leads or leadership is not confirmed");
                 standby = true;
             }
+            parts.metrics().cycle("standby");
             return;
         }
         standby = false;
+        long t0 = System.nanoTime();
         ClusterSnapshot snapshot = parts.reader().read();
+        parts.metrics().observed(snapshot);
         Plan plan = Rebalancer.plan(snapshot, history, parts.policy());
         log.debug("cycle scores={} notes={}", plan.scores(), plan.notes());
         if (!plan.writesNothing()) {
             ApplyResult result = parts.applier().apply(plan, snapshot);
             history = history.after(result.applied(), snapshot.now(), Duration.ofMinutes(10));
+            parts.metrics().moved(result.applied());
             if (!result.applied().isEmpty() || !result.skipped().isEmpty()) {
                 log.info(PlanReport.logLine(plan, result));
             } else {
                 log.debug(PlanReport.logLine(plan, result));
             }
         }
+        parts.metrics().cycleTook(Duration.ofNanos(System.nanoTime() - t0));
+        parts.metrics().cycle("planned");
         if (parts.guard().mayWrite()) {
             parts.disconnected().handle(snapshot);
         }

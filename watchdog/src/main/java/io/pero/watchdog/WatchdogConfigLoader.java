@@ -20,6 +20,7 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
+import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.config.Secret;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
@@ -72,7 +73,9 @@ final class WatchdogConfigLoader {
         boolean election = !options.noLeaderElection && bool(WATCHDOG_LEADER_ELECTION);
         return new WatchdogConfig(zk, interval, policy, settings, election,
                 duration(options.removeDeadAfter, WATCHDOG_REMOVE_DEAD_AFTER),
-                duration(null, WATCHDOG_HTTP_TIMEOUT).orElseThrow(), options.dryRun, options.debug);
+                duration(null, WATCHDOG_HTTP_TIMEOUT).orElseThrow(), options.dryRun, options.debug,
+                // Only [WATCHDOG]: a worker's metrics_port in a shared file must not make both bind one port.
+                MetricsSettings.resolve(options.metrics, ini, WATCHDOG));
     }
 
     private List<ServerAddress> zookeeperServers() {

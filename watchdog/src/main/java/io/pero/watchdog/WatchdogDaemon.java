@@ -4,6 +4,8 @@ import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.metrics.MetricsServer;
+import io.pero.common.metrics.Readiness;
 import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
 import io.pero.common.zk.CuratorClients;
@@ -87,15 +89,25 @@ final class WatchdogDaemon {
     }
 
     private int runWith(ShutdownSequence shutdown) throws Exception {
+        WatchdogMetrics metrics = new WatchdogMetrics();
+        Readiness readiness = new Readiness();
+        if (config.metrics().enabled() && !config.dryRun()) {
+            shutdown.add("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness)::close);
+        }
         CuratorFramework zk = CuratorClients.startAndWait(config.zk(), CONNECT_TIMEOUT);
         shutdown.add("zookeeper client", zk::close);
+        readiness.require("zookeeper connected", () -> zk.getZookeeperClient().isConnected());
         SnapshotReader reader = new SnapshotReader(new ZkClusterReader(zk), queueDepths(zk, shutdown), clock);
         if (config.dryRun()) {
             return dryRun(reader);
         }
         WriteGuard guard = guard(zk, shutdown);
+        metrics.leader(guard::mayWrite);
+        // RabbitMQ is read through the management API or AMQP per cycle; a cycle that could not read it counts as failed.
+        readiness.require("last cycle read zookeeper and rabbitmq", metrics::lastCycleRead);
         Watchdog watchdog = new Watchdog(new Watchdog.Parts(reader, config.policy(), new MoveApplier(zk, guard),
-                new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard), config.interval());
+                new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard, metrics),
+                config.interval());
         shutdown.add("scheduling loop", watchdog::close);
         loop.set(watchdog);
         if (shutdownRequested) {

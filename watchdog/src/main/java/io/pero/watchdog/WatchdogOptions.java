@@ -1,8 +1,10 @@
 package io.pero.watchdog;
 
+import io.pero.common.metrics.MetricsOptions;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,6 +12,7 @@ import picocli.CommandLine.Option;
  * ({@code [WORKER]} for the original's keys), then to the defaults in {@link io.pero.common.config.ConfigKeys}.
  */
 @Command(name = "pero-watchdog", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = io.pero.common.version.PeroVersion.class,
         description = "Moves workers between stages so that they follow the work.",
         footer = {"", "Subcommand: pero-watchdog simulate [--seed S] [--scenario NAME|all] compares policies offline."})
 final class WatchdogOptions {
@@ -49,6 +52,9 @@ final class WatchdogOptions {
 
     @Option(names = "--no-leader-election", description = "Write without electing a leader: only when a single watchdog runs.")
     boolean noLeaderElection;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--remove-dead-after", paramLabel = "DURATION",
             description = "Remove workers whose connected node has been gone this long (default: report only).")

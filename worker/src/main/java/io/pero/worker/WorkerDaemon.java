@@ -3,6 +3,8 @@ package io.pero.worker;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.metrics.MetricsServer;
+import io.pero.common.metrics.Readiness;
 import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
 import io.pero.common.sftp.SafeArchiveExtractor;
@@ -32,7 +34,9 @@ import io.pero.worker.zk.StatusReporter;
 import io.pero.worker.zk.WorkerRegistration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -129,6 +133,12 @@ public final class WorkerDaemon {
             LoggingSetup.enableDebug();
         }
         log.info("worker starting {}", config.summary());
+        WorkerMetrics metrics = new WorkerMetrics(clock);
+        Readiness readiness = new Readiness();
+        if (config.metrics().enabled()) {
+            // Before connecting: /health answers (and /ready says what is missing) while ZooKeeper is still unreachable.
+            shutdown.add("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness)::close);
+        }
         CuratorFramework zk = CuratorClients.startAndWait(new ZkSettings(config.zookeeperServers(), config.credentials(),
                 ZK_SESSION_TIMEOUT, ZK_CONNECT_TIMEOUT, config.verifyHostname()), ZK_CONNECT_TIMEOUT);
         shutdown.add("zookeeper", zk::close);
@@ -149,8 +159,12 @@ public final class WorkerDaemon {
         MqLink link = new MqLink(new AmqpConnections(new AmqpSettings(mqServers::current, config.credentials(),
                 config.verifyHostname(), 60)), id, status, connector);
         shutdown.add("rabbitmq", link::close);
+        BooleanSupplier zkUp = () -> zk.getZookeeperClient().isConnected();
+        BooleanSupplier mqUp = () -> link.links().map(l -> l.consume().isOpen() && l.publish().isOpen()).orElse(false);
+        metrics.connectionStates(Map.of("zookeeper", zkUp, "rabbitmq", mqUp));
+        readiness.require("zookeeper connected", zkUp).require("rabbitmq connected", mqUp)
+                .require("stage configured", () -> metrics.currentStage().isPresent());
         startRemoteLogging(id, threads, link, shutdown);
-        WorkerMetrics metrics = new WorkerMetrics(clock);
         shutdown.add("summary", () -> log.info("worker stopped worker_id={} processed={} failed={} parked={} uptime_s={}",
                 id, metrics.processedCount(), metrics.failedCount(), metrics.parkedCount(), metrics.uptime().toSeconds()));
         shutdown.add("status DEAD", () -> status.setAndWait(WorkerStatus.DEAD, STATUS_WRITE_TIMEOUT));
@@ -160,7 +174,7 @@ public final class WorkerDaemon {
         ExecutorService control = executor(threads.single("control"), "control", shutdown);
 
         StageInstaller installer = new StageInstaller(zk, cache, new SftpModelStore(SftpSettings.of(ftpServers::current,
-                config.credentials(), config.sftpKnownHosts()))::download, SafeArchiveExtractor::extract);
+                config.credentials(), config.sftpKnownHosts()))::download, SafeArchiveExtractor::extract, metrics::modelDownloaded);
         StageSwitcher[] switcher = new StageSwitcher[1];
         TaskConsumers consumers = new TaskConsumers(
                 new TaskConsumers.Limits(config.limits().prefetch(), config.limits().maxErrors(),
@@ -168,7 +182,7 @@ public final class WorkerDaemon {
                 new TaskConsumers.Parts(link, status, (c, s, r) -> switcher[0].consumingEnded(c, s, r), stats, threads,
                         confirms, metrics, clock));
         switcher[0] = new StageSwitcher(new StageSwitcher.Parts(status, installer, new WorkerProcessorFactory(ocrFactory),
-                consumers, clock), control, () -> requestShutdown(ExitCodes.OK, "enabled node is not true"),
+                consumers, clock, metrics), control, () -> requestShutdown(ExitCodes.OK, "enabled node is not true"),
                 config.limits().shutdownTimeout());
         shutdown.add("stage consumer", () -> switcher[0].stop(config.limits().shutdownTimeout()));
 

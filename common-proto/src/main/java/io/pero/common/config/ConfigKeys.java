@@ -27,6 +27,11 @@ public final class ConfigKeys {
     /** Extension: OpenSSH known_hosts file used to verify SFTP host keys. */
     public static final String SFTP_KNOWN_HOSTS = "sftp_known_hosts";
 
+    /** Extension: port of the /metrics, /health and /ready endpoint; 0 or unset = off. */
+    public static final String METRICS_PORT = "metrics_port";
+    /** Extension: address the metrics endpoint binds to. */
+    public static final String METRICS_ADDRESS = "metrics_address";
+
     // ---- [WORKER]
     public static final String WORKER_ID = "worker_id";
     public static final String CACHE_DIR = "cache_dir";
@@ -64,7 +69,7 @@ public final class ConfigKeys {
     public static final String NUMBER_OF_FILES = "number_of_files";
 
     public static final List<Key> ALL = List.of(
-            new Key(WORKER, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),
+            new Key(WORKER, ZOOKEEPER_SERVERS, "127.0.0.1:2181", "ZooKeeper servers, comma-separated host[:port]"),
             new Key(WORKER, WORKER_ID, null, "worker id; default: a fresh uuid4 hex, unused in ZooKeeper"),
             new Key(WORKER, CACHE_DIR, "/tmp", "base directory of the model cache (must exist)"),
             new Key(WORKER, USERNAME, null, "user for ZooKeeper SASL, AMQP and SFTP"),
@@ -99,7 +104,13 @@ public final class ConfigKeys {
             new Key(WATCHDOG, WATCHDOG_RECONFIGURATION_TIME, "10", "seconds a move costs on top of the worker's reported switch time"),
             new Key(WATCHDOG, WATCHDOG_HOLD_TIME, "30", "seconds a moved worker is not moved back (busy: not moved at all)"),
             new Key(WATCHDOG, WATCHDOG_WAKE_LEGACY_WORKERS, "true", "rewrite the queue node of idle Python workers whose queue has messages"),
-            new Key(WATCHDOG, WATCHDOG_HTTP_TIMEOUT, "5", "seconds to wait for each management API request"));
+            new Key(WATCHDOG, WATCHDOG_HTTP_TIMEOUT, "5", "seconds to wait for each management API request"),
+            new Key(WORKER, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
+            new Key(WORKER, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
+            new Key(WATCHDOG, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
+            new Key(WATCHDOG, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
+            new Key(LOGD, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
+            new Key(LOGD, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"));
 
     private ConfigKeys() {
     }

@@ -15,18 +15,18 @@ import java.util.List;
 import org.apache.curator.framework.CuratorFramework;
 
 /** Where the publisher finds RabbitMQ: {@code -m FILE}, else {@code -s}, else the servers registered in ZooKeeper. */
-final class MqServerSource {
+public final class MqServerSource {
     private final List<String> given;
     private final Path file;
     private final ConnectionOptions connection;
 
-    MqServerSource(List<String> given, Path file, ConnectionOptions connection) {
+    public MqServerSource(List<String> given, Path file, ConnectionOptions connection) {
         this.given = given;
         this.file = file;
         this.connection = connection;
     }
 
-    List<ServerAddress> resolve() throws Exception {
+    public List<ServerAddress> resolve() throws Exception {
         if (file != null) {
             return ServerFiles.read(file, "--mq-list");
         }

@@ -83,6 +83,11 @@ public final class StageConfigApplier {
             // Differs from the original: the shortest big-endian encoding, not sys.getsizeof() bytes; readers accept any length.
             zk.set(ZkPaths.stageAdministrativePriority(s.stage()), ZkCodecs.unsignedBigEndian(s.priority()));
             log.info("administrative priority set stage={} priority={}", s.stage(), s.priority());
+        } else if (step instanceof StageStep.WriteWorkerLimit s) {
+            String path = s.minimum() ? ZkPaths.stageMinWorkers(s.stage()) : ZkPaths.stageMaxWorkers(s.stage());
+            zk.set(path, ZkCodecs.text(s.workers().isPresent() ? Integer.toString(s.workers().getAsInt()) : ""));
+            log.info("worker limit set stage={} {}={}", s.stage(), s.minimum() ? "min_workers" : "max_workers",
+                    s.workers().isPresent() ? s.workers().getAsInt() : "none");
         } else if (step instanceof StageStep.DeclareQueue s) {
             QueueTopology.declareStageQueue(channel, s.stage());
             log.info("queue declared queue={}", s.stage());

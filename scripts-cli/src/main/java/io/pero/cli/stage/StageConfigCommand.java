@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apache.curator.framework.CuratorFramework;
 import org.slf4j.Logger;
@@ -53,6 +54,12 @@ public final class StageConfigCommand extends CliCommand {
     Path file;
     @Option(names = {"-a", "--administrative-priority"}, paramLabel = "INT", description = "Administrative priority (>= 0).")
     Long priority;
+    @Option(names = "--min-workers", paramLabel = "N|none",
+            description = "Workers the watchdog keeps on the stage at least (extension; 'none' removes the limit).")
+    String minWorkers;
+    @Option(names = "--max-workers", paramLabel = "N|none",
+            description = "Workers the watchdog puts on the stage at most (extension; 'none' removes the limit).")
+    String maxWorkers;
     @Option(names = {"-s", "--show"}, paramLabel = "STAGE", description = "Print a stage's configuration.")
     String show;
     @Option(names = {"-i", "--list"}, description = "Print all configured stages.")
@@ -106,6 +113,35 @@ public final class StageConfigCommand extends CliCommand {
         }
     }
 
+    private Optional<StageRequest.WorkerLimits> workerLimits() {
+        if (minWorkers == null && maxWorkers == null) {
+            return Optional.empty();
+        }
+        Optional<OptionalInt> min = Optional.ofNullable(minWorkers).map(v -> workers("--min-workers", v));
+        Optional<OptionalInt> max = Optional.ofNullable(maxWorkers).map(v -> workers("--max-workers", v));
+        if (min.isPresent() && max.isPresent() && min.get().isPresent() && max.get().isPresent()
+                && min.get().getAsInt() > max.get().getAsInt()) {
+            throw new ConfigException("--min-workers " + min.get().getAsInt() + " is above --max-workers "
+                    + max.get().getAsInt());
+        }
+        return Optional.of(new StageRequest.WorkerLimits(min, max));
+    }
+
+    private static OptionalInt workers(String option, String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return OptionalInt.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(option + " " + value + ": must be a number >= 0 or 'none'");
+    }
+
     StageRequest request() {
         if (priority != null && priority < 0) {
             // Differs from the original: it crashed on a negative priority; the wire format is unsigned (spec §12.14).
@@ -130,6 +166,6 @@ public final class StageConfigCommand extends CliCommand {
                 Optional.ofNullable(remotePath), Optional.ofNullable(file),
                 priority == null ? OptionalLong.empty() : OptionalLong.of(priority),
                 Optional.ofNullable(show).map(s -> StageNames.validate("--show", s)),
-                list, delete, keepConfig);
+                list, delete, keepConfig, workerLimits());
     }
 }

@@ -56,6 +56,10 @@ public final class StagePlanner {
             steps.add(new StageStep.EnsureStatsNodes(stage));
             steps.add(new StageStep.WritePriority(stage, r.priority().getAsLong()));
         }
+        r.workerLimits().ifPresent(limits -> {
+            limits.min().ifPresent(n -> steps.add(new StageStep.WriteWorkerLimit(stage, true, n)));
+            limits.max().ifPresent(n -> steps.add(new StageStep.WriteWorkerLimit(stage, false, n)));
+        });
         steps.add(new StageStep.DeclareQueue(stage));
     }
 
@@ -90,6 +94,14 @@ public final class StagePlanner {
         if (r.priority().isPresent()) {
             ignored.add("--administrative-priority");
         }
+        r.workerLimits().ifPresent(limits -> {
+            if (limits.min().isPresent()) {
+                ignored.add("--min-workers");
+            }
+            if (limits.max().isPresent()) {
+                ignored.add("--max-workers");
+            }
+        });
         if (r.delete() && r.file().isPresent()) {
             ignored.add("--file");
         }

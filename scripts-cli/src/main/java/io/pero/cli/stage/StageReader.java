@@ -28,7 +28,9 @@ public final class StageReader {
                 text(ZkPaths.stageConfigVersion(stage)),
                 ZkCodecs.parseUnsignedBigEndian(zk.read(ZkPaths.stageAdministrativePriority(stage)).orElse(null)),
                 avgMsgTime(stage),
-                text(ZkPaths.stageWaitingSince(stage))));
+                text(ZkPaths.stageWaitingSince(stage)),
+                text(ZkPaths.stageMinWorkers(stage)).trim(),
+                text(ZkPaths.stageMaxWorkers(stage)).trim()));
     }
 
     public List<String> stages() throws Exception {

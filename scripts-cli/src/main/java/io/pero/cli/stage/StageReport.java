@@ -23,6 +23,8 @@ public final class StageReport {
         lines.add("  Average processing time      : " + s.avgMsgTimeSeconds()
                 .map(v -> String.format(Locale.ROOT, "%.3f s", v)).orElse("unknown"));
         lines.add("  Waiting since                : " + orDash(s.waitingSince()));
+        lines.add("  Workers (min / max)          : " + (s.minWorkers().isEmpty() ? "none" : s.minWorkers()) + " / "
+                + (s.maxWorkers().isEmpty() ? "none" : s.maxWorkers()));
         lines.add("  OCR Configuration:");
         if (s.config().isEmpty()) {
             lines.add("    -");

@@ -46,6 +46,13 @@ public sealed interface StageStep {
     record WritePriority(String stage, long priority) implements StageStep {
     }
 
+    /**
+     * Extension: writes {@code min_workers} or {@code max_workers} (decimal text; empty = no limit), the watchdog's
+     * per-stage limits.
+     */
+    record WriteWorkerLimit(String stage, boolean minimum, java.util.OptionalInt workers) implements StageStep {
+    }
+
     /** Declares the stage's queue through {@code QueueTopology}. */
     record DeclareQueue(String stage) implements StageStep {
     }

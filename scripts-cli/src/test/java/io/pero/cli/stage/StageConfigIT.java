@@ -113,6 +113,27 @@ class StageConfigIT {
     }
 
     @Test
+    void workerLimitsAreWrittenWhereTheWatchdogReadsThemShownAndCleared() throws Exception {
+        String s = stage("it-limits");
+        CliResult r = cli.stageConfig("-n", s, "--min-workers", "1", "--max-workers", "3", "-a", "2");
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertEquals("1", text(ZkPaths.stageMinWorkers(s)));
+        assertEquals("3", text(ZkPaths.stageMaxWorkers(s)));
+        assertArrayEquals(new byte[] {2}, data(ZkPaths.stageAdministrativePriority(s)));
+        CliResult shown = cli.stageConfig("-s", s);
+        assertTrue(shown.out().contains("Workers (min / max)          : 1 / 3"), shown.toString());
+
+        assertEquals(ExitCodes.OK, cli.stageConfig("-n", s, "--max-workers", "none").code());
+        assertEquals("", text(ZkPaths.stageMaxWorkers(s)), "none clears the limit");
+        assertEquals("1", text(ZkPaths.stageMinWorkers(s)), "the other limit is kept");
+
+        CliResult bad = cli.stageConfig("-n", s, "--min-workers", "4", "--max-workers", "2");
+        assertEquals(ExitCodes.BAD_CONFIG, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("--min-workers 4 is above --max-workers 2"), bad.err());
+        assertEquals("1", text(ZkPaths.stageMinWorkers(s)), "nothing written on bad input");
+    }
+
+    @Test
     void defaultVersionIsTheUtcTimeInPythonIsoFormatAndPriorityStartsAtZero() throws Exception {
         String s = stage("it-ver");
         Instant before = Instant.now().minusSeconds(1);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class StageReportTest {
     @Test
     void showPrintsEveryValueReadably() {
-        StageInfo info = new StageInfo("ocr", "[WORKER]\nDUMMY=yes\n", "pero/m.tar.xz", "v1", BigInteger.TWO, Optional.of(1.5), "");
+        StageInfo info = new StageInfo("ocr", "[WORKER]\nDUMMY=yes\n", "pero/m.tar.xz", "v1", BigInteger.TWO, Optional.of(1.5), "",
+                "1", "");
         assertEquals(List.of(
                 "Stage ocr configuration:",
                 "  OCR Model path on FTP server : pero/m.tar.xz",
@@ -18,6 +19,7 @@ class StageReportTest {
                 "  Queue administrative priority: 2",
                 "  Average processing time      : 1.500 s",
                 "  Waiting since                : -",
+                "  Workers (min / max)          : 1 / none",
                 "  OCR Configuration:",
                 "    [WORKER]",
                 "    DUMMY=yes"), StageReport.show("ocr", Optional.of(info)));

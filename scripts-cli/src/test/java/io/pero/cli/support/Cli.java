@@ -38,6 +38,14 @@ public final class Cli {
         return capture((out, err, a) -> PublisherMain.run(out, err, stop, a), args);
     }
 
+    public CliResult mqConfig(String... args) {
+        return capture(io.pero.cli.mq.MqConfigMain::run, args);
+    }
+
+    public CliResult load(String... args) {
+        return capture(io.pero.cli.load.LoadMain::run, args);
+    }
+
     private CliResult capture(Tool tool, String... args) {
         List<String> all = new ArrayList<>(List.of("-z", zookeeper, "--connect-timeout", "5"));
         all.addAll(List.of(args));

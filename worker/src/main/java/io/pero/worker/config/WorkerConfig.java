@@ -1,6 +1,7 @@
 package io.pero.worker.config;
 
 import io.pero.common.config.Credentials;
+import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,14 @@ import java.util.Optional;
 /** The worker's validated configuration (CLI over ini {@code [WORKER]} over defaults). */
 public record WorkerConfig(List<ServerAddress> zookeeperServers, Optional<String> workerId, Path cacheDirectory,
                            Credentials credentials, boolean verifyHostname, Optional<Path> sftpKnownHosts,
-                           boolean remoteLogging, String logQueue, boolean debug, Limits limits) {
+                           boolean remoteLogging, String logQueue, boolean debug, Limits limits, MetricsSettings metrics) {
+
+    public WorkerConfig(List<ServerAddress> zookeeperServers, Optional<String> workerId, Path cacheDirectory,
+                        Credentials credentials, boolean verifyHostname, Optional<Path> sftpKnownHosts,
+                        boolean remoteLogging, String logQueue, boolean debug, Limits limits) {
+        this(zookeeperServers, workerId, cacheDirectory, credentials, verifyHostname, sftpKnownHosts, remoteLogging,
+                logQueue, debug, limits, MetricsSettings.OFF);
+    }
 
     /** Processing limits (our extensions). */
     public record Limits(int prefetch, int maxDeliveries, int maxErrors, Duration shutdownTimeout) {
@@ -22,6 +30,7 @@ public record WorkerConfig(List<ServerAddress> zookeeperServers, Optional<String
                 + " user=" + credentials.username().orElse("<default>") + " password=" + credentials.password()
                 + " tls=" + credentials.caCert().isPresent() + " remote_logging=" + remoteLogging + " log_queue=" + logQueue
                 + " prefetch=" + limits.prefetch() + " max_deliveries=" + limits.maxDeliveries() + " max_errors="
-                + limits.maxErrors() + " shutdown_timeout_s=" + limits.shutdownTimeout().toSeconds();
+                + limits.maxErrors() + " shutdown_timeout_s=" + limits.shutdownTimeout().toSeconds()
+                + " metrics=" + (metrics.enabled() ? metrics.address().getHostString() + ":" + metrics.port() : "off");
     }
 }

@@ -21,6 +21,7 @@ import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
 import io.pero.common.config.Secret;
+import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
 import java.nio.file.Files;
@@ -73,11 +74,17 @@ public final class WorkerConfigLoader {
         WorkerConfig.Limits limits = new WorkerConfig.Limits(
                 integer(cli.prefetch, PREFETCH, 1), integer(cli.maxDeliveries, MAX_DELIVERIES, 1),
                 integer(cli.maxErrors, MAX_ERRORS, 0), Duration.ofSeconds(integer(cli.shutdownTimeout, SHUTDOWN_TIMEOUT, 0)));
+        MetricsSettings metrics = MetricsSettings.OFF;
+        try {
+            metrics = MetricsSettings.resolve(cli.metrics, ini, WORKER);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
         return new WorkerConfig(zk, id, cacheDir, credentials, verifyHostname, knownHosts, remoteLogging, logQueue,
-                cli.debug(), limits);
+                cli.debug(), limits, metrics);
     }
 
     private List<ServerAddress> zookeeper() {
@@ -88,12 +95,9 @@ public final class WorkerConfigLoader {
             source = "-z/--zookeeper";
         } else {
             Optional<String> fromIni = fromIni(ZOOKEEPER_SERVERS).filter(v -> !v.isEmpty());
-            if (fromIni.isEmpty()) {
-                problems.add("no ZooKeeper servers: give -z/--zookeeper or [" + WORKER + "] " + ZOOKEEPER_SERVERS);
-                return List.of();
-            }
-            parsed = ServerListParser.parseCommaSeparated(fromIni.get());
-            source = where(ZOOKEEPER_SERVERS);
+            // Differs from the original: no servers given means ZooKeeper on this host, as every tool defaults to.
+            parsed = ServerListParser.parseCommaSeparated(fromIni.orElse(defaultOf(ZOOKEEPER_SERVERS)));
+            source = fromIni.isPresent() ? where(ZOOKEEPER_SERVERS) : "default ZooKeeper " + defaultOf(ZOOKEEPER_SERVERS);
         }
         parsed.errors().forEach(e -> problems.add(source + ": " + e));
         if (parsed.ok() && parsed.servers().isEmpty()) {

@@ -3,7 +3,9 @@ package io.pero.worker.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.pero.common.metrics.MetricsOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
  * defaults can fill it in ({@link WorkerConfigLoader}).
  */
 @Command(name = "pero-worker", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = io.pero.common.version.PeroVersion.class,
         description = "OCR worker daemon: serves the stage its ZooKeeper queue node names.")
 public final class WorkerOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file with a [WORKER] section")
@@ -61,6 +64,9 @@ public final class WorkerOptions {
 
     @Option(names = "--no-tls-hostname-verification", description = "do not check server host names against TLS certificates")
     Boolean noTlsHostnameVerification;
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--sftp-known-hosts", paramLabel = "FILE", description = "known_hosts file to verify SFTP host keys")
     Path sftpKnownHosts;

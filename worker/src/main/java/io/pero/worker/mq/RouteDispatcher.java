@@ -85,7 +85,7 @@ final class RouteDispatcher {
         AMQP.BasicProperties props = QueueTopology.taskProperties(priority).builder().headers(headers).build();
         publish(QueueTopology.ERROR_QUEUE, props, body).whenCompleteAsync((outcome, error) -> {
             if (error == null && outcome == PublishOutcome.CONFIRMED) {
-                metrics.parked();
+                metrics.parked(delivery.stage());
                 log.warn("message parked in error queue queue={} stage={} reason={}", QueueTopology.ERROR_QUEUE,
                         delivery.stage(), route.reason());
                 delivery.settlement().ack();

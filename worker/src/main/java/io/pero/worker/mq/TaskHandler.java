@@ -75,9 +75,11 @@ final class TaskHandler {
             return Result.of(Result.Kind.PARKED);
         }
         MDC.put("request_id", request.getUuid());
+        parts.metrics().processingStarted();
         try {
             return process(request, delivery, stillValid);
         } finally {
+            parts.metrics().processingEnded();
             MDC.remove("request_id");
         }
     }
@@ -120,11 +122,11 @@ final class TaskHandler {
         Route route = Router.route(builder.build(), outcome);
         dispatcher.dispatch(route, delivery);
         if (outcome instanceof Outcome.Processed) {
-            parts.metrics().processed();
+            parts.metrics().processed(parts.stage(), seconds);
             log.debug("request processed uuid={} seconds={} route={}", request.getUuid(), seconds, route.reason());
             return new Result(Result.Kind.PROCESSED, OptionalDouble.of(seconds));
         }
-        parts.metrics().failed();
+        parts.metrics().failed(parts.stage(), seconds);
         log.debug("request processing failed uuid={} stage={} cause={}", request.getUuid(), parts.stage(),
                 ((Outcome.ProcessingFailed) outcome).reason());
         // A request that can never succeed (corrupt image, no image) says nothing about this worker's health.

@@ -26,12 +26,24 @@ public final class StageInstaller {
     private final ModelCache cache;
     private final ModelSource source;
     private final ArchiveExtractor extractor;
+    private final DownloadObserver downloads;
+
+    /** Told of each completed model download: archive size and the time download and extraction took. */
+    public interface DownloadObserver {
+        void downloaded(long bytes, java.time.Duration took);
+    }
 
     public StageInstaller(CuratorFramework zk, ModelCache cache, ModelSource source, ArchiveExtractor extractor) {
+        this(zk, cache, source, extractor, (bytes, took) -> { });
+    }
+
+    public StageInstaller(CuratorFramework zk, ModelCache cache, ModelSource source, ArchiveExtractor extractor,
+                          DownloadObserver downloads) {
         this.zk = zk;
         this.cache = cache;
         this.source = source;
         this.extractor = extractor;
+        this.downloads = downloads;
     }
 
     /** The stage config version from ZooKeeper. */
@@ -71,7 +83,9 @@ public final class StageInstaller {
             long t0 = System.nanoTime();
             try {
                 source.download(remotePath, archive);
+                long bytes = Files.size(archive);
                 extractor.extract(archive, dir);
+                downloads.downloaded(bytes, java.time.Duration.ofNanos(System.nanoTime() - t0));
             } catch (IOException e) {
                 throw new IOException("download model stage=" + stage + " version=" + version + " from " + remotePath
                         + ": " + e.getMessage(), e);

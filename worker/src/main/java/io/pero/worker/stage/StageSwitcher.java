@@ -1,6 +1,7 @@
 package io.pero.worker.stage;
 
 import io.pero.common.status.WorkerStatus;
+import io.pero.worker.metrics.WorkerMetrics;
 import io.pero.worker.mq.ConsumerEvents;
 import io.pero.worker.mq.ConsumerStarter;
 import io.pero.worker.mq.MqUnavailableException;
@@ -34,7 +35,11 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
 
     /** Collaborators. */
     public record Parts(StatusReporter status, StageInstaller installer, ProcessorFactory factory,
-                        ConsumerStarter consumers, Clock clock) {
+                        ConsumerStarter consumers, Clock clock, WorkerMetrics metrics) {
+        public Parts(StatusReporter status, StageInstaller installer, ProcessorFactory factory, ConsumerStarter consumers,
+                     Clock clock) {
+            this(status, installer, factory, consumers, clock, new WorkerMetrics(clock));
+        }
     }
 
     private final Parts parts;
@@ -177,12 +182,14 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
             // Native libraries and models fail with errors too (missing .so, no GPU memory): the stage fails, not the worker.
             parts.status().set(WorkerStatus.CONFIGURATION_FAILED);
             parts.status().clearActiveStage();
+            parts.metrics().servingStage(Optional.empty());
             parts.installer().removeQuietly(stage);
             log.error("stage configuration failed stage={} version={} cause={}", stage, version, reason(e));
             return;
         }
         Duration took = Duration.between(t0, parts.clock().instant());
         parts.status().recordSwitch(stage, took);
+        parts.metrics().stageSwitched(stage, took);
         parts.status().set(WorkerStatus.IDLE);
         log.info("stage switched from={} to={} model_version={} took_ms={}", from, stage, version, took.toMillis());
         consumingWanted = true;
@@ -247,6 +254,7 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
             done = control.submit(() -> {
                 stopped = true;
                 releaseActive();
+                parts.metrics().servingStage(Optional.empty());
             });
         } catch (RejectedExecutionException e) {
             return;

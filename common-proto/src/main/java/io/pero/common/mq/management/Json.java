@@ -10,7 +10,7 @@ import java.util.Map;
  * numbers {@link Double}s, and {@code true}/{@code false}/{@code null} themselves. Malformed input raises
  * {@link IllegalArgumentException} naming the offset.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -18,7 +18,26 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /** {@code value} as a JSON string literal, quotes included (for request bodies). */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipWhitespace();
