@@ -57,6 +57,10 @@ public final class ConfigKeys {
     public static final String WATCHDOG_WAKE_LEGACY_WORKERS = "wake_legacy_workers";
     /** Extension: seconds to wait for each RabbitMQ management API request. */
     public static final String WATCHDOG_HTTP_TIMEOUT = "http_timeout";
+    /** Extension: after an event (worker idle, queue filled or emptied, worker came or went) re-plan this much later. */
+    public static final String WATCHDOG_EVENT_DEBOUNCE = "event_debounce";
+    /** Extension: how often the stage queues' ready counts are polled for empty/non-empty changes; 0 = no polling. */
+    public static final String WATCHDOG_QUEUE_POLL_INTERVAL = "queue_poll_interval";
 
     // ---- [LOGD]
     public static final String OUTPUT_DIR = "output_dir";
@@ -99,7 +103,9 @@ public final class ConfigKeys {
             new Key(WATCHDOG, WATCHDOG_RECONFIGURATION_TIME, "10", "seconds a move costs on top of the worker's reported switch time"),
             new Key(WATCHDOG, WATCHDOG_HOLD_TIME, "30", "seconds a moved worker is not moved back (busy: not moved at all)"),
             new Key(WATCHDOG, WATCHDOG_WAKE_LEGACY_WORKERS, "true", "rewrite the queue node of idle Python workers whose queue has messages"),
-            new Key(WATCHDOG, WATCHDOG_HTTP_TIMEOUT, "5", "seconds to wait for each management API request"));
+            new Key(WATCHDOG, WATCHDOG_HTTP_TIMEOUT, "5", "seconds to wait for each management API request"),
+            new Key(WATCHDOG, WATCHDOG_EVENT_DEBOUNCE, "0.3", "seconds from an event to the re-plan, collecting a burst into one plan"),
+            new Key(WATCHDOG, WATCHDOG_QUEUE_POLL_INTERVAL, "0.5", "seconds between polls of the stage queues' ready counts; 0 = off"));
 
     private ConfigKeys() {
     }

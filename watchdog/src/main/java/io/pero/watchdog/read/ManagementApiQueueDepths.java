@@ -59,7 +59,7 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
         for (ServerAddress server : candidates) {
             String base = scheme + "://" + server.hostPort(DEFAULT_PORT);
             // Differs from the original: only vhost pero is asked for (spec §12 item 6) and every request has a timeout (item 8).
-            URI uri = URI.create(base + "/api/queues/" + QueueTopology.VHOST + "?columns=name,vhost,messages");
+            URI uri = URI.create(base + "/api/queues/" + QueueTopology.VHOST + "?columns=name,vhost,messages,messages_ready,messages_unacknowledged");
             try {
                 HttpResponse<String> response = send(uri);
                 if (response.statusCode() / 100 == 2) {

@@ -11,6 +11,7 @@ final class ManagementQueueList {
 
     /** @throws IllegalArgumentException when the body is not a JSON array of queue objects */
     static List<QueueDepth> parse(String body) {
-        return ManagementQueues.parse(body).stream().map(q -> new QueueDepth(q.name(), q.messages())).toList();
+        return ManagementQueues.parseCounts(body).stream()
+                .map(q -> new QueueDepth(q.name(), q.messages(), Math.min(q.ready(), q.messages()))).toList();
     }
 }

@@ -16,7 +16,7 @@ public final class Scenarios {
     }
 
     public static List<Scenario> standard() {
-        return List.of(pipelineBurst(), rollingBursts(), staggeredJobs(), heavySwitch(), steadyWithSpike());
+        return List.of(pipelineBurst(), rollingBursts(), staggeredJobs(), heavySwitch(), steadyWithSpike(), liveThreeStages());
     }
 
     public static Optional<Scenario> byName(String name) {
@@ -72,5 +72,23 @@ public final class Scenarios {
                 "10 workers; 20 printed pages every 30 s for an hour, 1500 x 1 s lm messages at 1200 s",
                 10, List.of(new SimStage("layout", 2, 20), new SimStage("ocr_print", 4, 30), new SimStage("lm", 1, 15)),
                 bursts);
+    }
+
+    /** Seconds a JVM worker takes to switch to a DUMMY stage (stop consuming, build the processor, consume), measured live. */
+    static final double DUMMY_SWITCH_SECONDS = 0.1;
+    /** Worker time per message outside a 50 ms DUMMY processor (receive, parse, publish, confirm, ack), measured live. */
+    static final double LIVE_OVERHEAD_SECONDS = 0.002;
+
+    /**
+     * The live benchmark ({@code pero-bench live}): three workers all on s1, 300 requests at once through three 50 ms stages.
+     * The batch reaches s2 and s3 only as s1 processes it, so the question is how soon workers follow.
+     */
+    static Scenario liveThreeStages() {
+        return new Scenario("live-3x3",
+                "3 workers start on s1; 300 requests at 0 through s1 -> s2 -> s3 (50 ms each); pero-bench live",
+                3, List.of(new SimStage("s1", 0.05, DUMMY_SWITCH_SECONDS), new SimStage("s2", 0.05, DUMMY_SWITCH_SECONDS),
+                        new SimStage("s3", 0.05, DUMMY_SWITCH_SECONDS)),
+                List.of(new Burst(0, 300, List.of("s1", "s2", "s3"))),
+                SimTiming.standard().withPerMessageOverhead(LIVE_OVERHEAD_SECONDS), Optional.of("s1"));
     }
 }

@@ -29,6 +29,10 @@ public record ClusterSnapshot(Instant now, List<StageState> stages, List<QueueDe
         return queues.stream().filter(q -> q.name().equals(queue)).mapToLong(QueueDepth::messages).findFirst();
     }
 
+    public Optional<QueueDepth> queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+
     public Optional<WorkerState> worker(String id) {
         return workers.stream().filter(w -> w.id().equals(id)).findFirst();
     }
