@@ -84,11 +84,20 @@ public final class Scenarios {
      * The batch reaches s2 and s3 only as s1 processes it, so the question is how soon workers follow.
      */
     static Scenario liveThreeStages() {
-        return new Scenario("live-3x3",
-                "3 workers start on s1; 300 requests at 0 through s1 -> s2 -> s3 (50 ms each); pero-bench live",
-                3, List.of(new SimStage("s1", 0.05, DUMMY_SWITCH_SECONDS), new SimStage("s2", 0.05, DUMMY_SWITCH_SECONDS),
-                        new SimStage("s3", 0.05, DUMMY_SWITCH_SECONDS)),
-                List.of(new Burst(0, 300, List.of("s1", "s2", "s3"))),
+        return live(3, 300, 3, 0.05);
+    }
+
+    /** {@code workers} workers all on s1; {@code requests} at 0 through {@code stages} DUMMY stages of {@code seconds} each. */
+    public static Scenario live(int workers, int requests, int stages, double seconds) {
+        List<SimStage> list = new ArrayList<>();
+        for (int i = 1; i <= stages; i++) {
+            list.add(new SimStage("s" + i, seconds, DUMMY_SWITCH_SECONDS));
+        }
+        String name = workers == 3 && requests == 300 && stages == 3 && seconds == 0.05 ? "live-3x3" : "live";
+        return new Scenario(name, String.format(java.util.Locale.ROOT,
+                "%d workers start on s1; %d requests at 0 through %d stages (%.0f ms each); pero-bench live", workers, requests,
+                stages, seconds * 1000), workers, list,
+                List.of(new Burst(0, requests, list.stream().map(SimStage::name).toList())),
                 SimTiming.standard().withPerMessageOverhead(LIVE_OVERHEAD_SECONDS), Optional.of("s1"));
     }
 }
