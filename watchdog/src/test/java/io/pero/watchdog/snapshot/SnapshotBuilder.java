@@ -45,6 +45,12 @@ public final class SnapshotBuilder {
         return this;
     }
 
+    /** A queue whose {@code messages} include {@code messages - ready} held unacknowledged by workers. */
+    public SnapshotBuilder queue(String name, long messages, long ready) {
+        queues.add(new QueueDepth(name, messages, ready));
+        return this;
+    }
+
     public SnapshotBuilder worker(WorkerState worker) {
         workers.add(worker);
         return this;
