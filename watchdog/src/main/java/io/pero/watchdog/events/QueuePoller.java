@@ -1,7 +1,7 @@
 package io.pero.watchdog.events;
 
-import io.pero.watchdog.read.QueueDepthSource;
-import io.pero.watchdog.snapshot.QueueDepth;
+import io.pero.common.mq.depth.QueueDepthSource;
+import io.pero.common.mq.depth.QueueDepth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -12,12 +12,15 @@ import java.util.Map;
 final class QueueTransitions {
     private final Map<String, Boolean> nonEmpty = new HashMap<>();
 
-    /** Reasons for the queues that filled or drained since the last call; a queue seen for the first time is no event. */
+    /**
+     * Reasons for the queues that filled or drained since the last call. A queue seen for the first time counts as having
+     * been empty: messages that arrived before the first poll may have come after the last plan.
+     */
     List<String> update(Map<String, Long> ready) {
         List<String> reasons = new ArrayList<>();
         ready.forEach((queue, count) -> {
-            Boolean before = nonEmpty.put(queue, count > 0);
-            if (before != null && before != (count > 0)) {
+            boolean before = Boolean.TRUE.equals(nonEmpty.put(queue, count > 0));
+            if (before != (count > 0)) {
                 reasons.add(count > 0 ? "queue filled " + queue : "queue drained " + queue);
             }
         });

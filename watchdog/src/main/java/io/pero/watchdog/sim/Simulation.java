@@ -7,7 +7,7 @@ import io.pero.watchdog.plan.RebalancePolicy;
 import io.pero.watchdog.plan.Rebalancer;
 import io.pero.watchdog.plan.WaitingSinceChange;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
-import io.pero.watchdog.snapshot.QueueDepth;
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.watchdog.snapshot.StageState;
 import io.pero.watchdog.snapshot.WorkerState;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.pero.watchdog.snapshot;
 
+import io.pero.common.mq.depth.QueueDepth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

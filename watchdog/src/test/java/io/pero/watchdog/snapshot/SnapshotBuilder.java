@@ -1,5 +1,6 @@
 package io.pero.watchdog.snapshot;
 
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.common.status.WorkerStatus;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
-package io.pero.watchdog.snapshot;
+package io.pero.common.mq.depth;
 
 import java.util.Objects;
 
 /**
- * Messages in one broker queue of vhost {@code pero}.
+ * Messages in one broker queue of vhost {@code pero}, as a {@link QueueDepthSource} read them.
  *
  * @param messages ready plus unacknowledged (the unacknowledged part from the management API, which lags a few seconds;
  *                 0 when only AMQP answered)

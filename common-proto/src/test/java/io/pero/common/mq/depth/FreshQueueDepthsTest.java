@@ -1,8 +1,7 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

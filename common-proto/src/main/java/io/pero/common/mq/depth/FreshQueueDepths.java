@@ -1,6 +1,5 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
