@@ -158,32 +158,43 @@ final class WorkerHarness implements AutoCloseable {
         return got;
     }
 
-    /** The error-queue message this worker parked from {@code stage} (the error queue is shared by all tests). */
+    /**
+     * The error-queue message this worker parked from {@code stage} (the error queue is shared by all tests and helpers).
+     * Other messages are held unacknowledged while searching and given back at the end: a message nacked with requeue
+     * returns to the head of the queue, so giving each back at once would fetch it again and again.
+     */
     GetResponse takeParked(String workerId, String stage) {
         GetResponse[] found = new GetResponse[1];
-        Await.until(WAIT, () -> {
-            GetResponse r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false));
-            if (r == null) {
-                return false;
-            }
-            var h = r.getProps().getHeaders();
-            boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
-                    && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
-            long tag = r.getEnvelope().getDeliveryTag();
-            if (mine) {
-                unchecked(() -> {
-                    channel.basicAck(tag, false);
-                    return null;
-                });
-                found[0] = r;
-            } else {
+        List<Long> others = new ArrayList<>();
+        try {
+            Await.until(WAIT, () -> {
+                GetResponse r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false));
+                if (r == null) {
+                    return false;
+                }
+                var h = r.getProps().getHeaders();
+                boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
+                        && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
+                long tag = r.getEnvelope().getDeliveryTag();
+                if (mine) {
+                    unchecked(() -> {
+                        channel.basicAck(tag, false);
+                        return null;
+                    });
+                    found[0] = r;
+                } else {
+                    others.add(tag);
+                }
+                return mine;
+            }, "a message parked by " + workerId + " from " + stage);
+        } finally {
+            for (long tag : others) {
                 unchecked(() -> {
                     channel.basicNack(tag, false, true);
                     return null;
                 });
             }
-            return mine;
-        }, "a message parked by " + workerId + " from " + stage);
+        }
         return found[0];
     }
 
