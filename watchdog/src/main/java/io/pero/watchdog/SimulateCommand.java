@@ -21,7 +21,7 @@ final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--scenario", defaultValue = "all", paramLabel = "NAME|all",
-            description = "One of: pipeline-burst, rolling-bursts, staggered-jobs, heavy-switch, steady-with-spike, or all.")
+            description = "One of: pipeline-burst, rolling-bursts, staggered-jobs, heavy-switch, steady-with-spike, live-3x3, or all.")
     String scenario;
 
     @Option(names = "--trace", description = "Also print the default policy's moves, cycle by cycle.")
@@ -52,7 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (trace) {
             for (Scenario s : chosen) {
                 out.println("# " + s.name() + " (default policy)");
-                Simulation.run(s, seed, Optional.of(new DefaultPolicy(DefaultPolicy.Settings.defaults())), out::println);
+                Simulation.run(s, seed, Optional.of(new DefaultPolicy(DefaultPolicy.Settings.defaults())), true, out::println);
             }
         }
         out.print(Benchmark.table(chosen.stream().map(s -> Benchmark.run(s, seed)).toList(), seed));

@@ -5,24 +5,27 @@ import io.pero.common.config.ServiceUnavailableException;
 import io.pero.watchdog.apply.ApplyResult;
 import io.pero.watchdog.apply.MoveApplier;
 import io.pero.watchdog.apply.WriteGuard;
+import io.pero.watchdog.events.ReplanTrigger;
 import io.pero.watchdog.plan.MoveHistory;
 import io.pero.watchdog.plan.Plan;
 import io.pero.watchdog.plan.RebalancePolicy;
 import io.pero.watchdog.plan.Rebalancer;
 import io.pero.watchdog.read.SnapshotReader;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
+import io.pero.watchdog.snapshot.StageState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduling loop: every interval, if this watchdog may write, read a fresh snapshot, plan, apply, report disconnected
+ * The scheduling loop: every interval, and soon after cluster events ({@link ReplanTrigger}), if this watchdog may write, read a fresh snapshot, plan, apply, report disconnected
  * workers. Errors the original tolerates (ZooKeeper, broker unreachable, bad JSON) are logged and the loop goes on; more
  * than {@link #MAX_UNEXPECTED_FAILURES} unexpected failures in a row end it with exit code 1 (spec §7.5).
  */
@@ -43,14 +46,27 @@ final class Watchdog implements AutoCloseable {
 
     private final Parts parts;
     private final Duration interval;
+    private final ReplanTrigger trigger;
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile List<String> stages = List.of();
     private MoveHistory history = MoveHistory.empty();
     private boolean standby;
+    private Set<String> wokenBy = Set.of();
 
-    Watchdog(Parts parts, Duration interval) {
+    /** @param trigger wakes the loop early on cluster events; without event sources it only ends the periodic wait */
+    Watchdog(Parts parts, Duration interval, ReplanTrigger trigger) {
         this.parts = parts;
         this.interval = interval;
+        this.trigger = trigger;
+    }
+
+    Watchdog(Parts parts, Duration interval) {
+        this(parts, interval, new ReplanTrigger(Duration.ZERO));
+    }
+
+    /** The stages of the last snapshot, for the queue poller. */
+    List<String> stages() {
+        return stages;
     }
 
     /** Runs cycles on the calling thread until {@link #close()}; returns the exit code. */
@@ -101,16 +117,17 @@ final class Watchdog implements AutoCloseable {
         long t0 = System.nanoTime();
         ClusterSnapshot snapshot = parts.reader().read();
         parts.metrics().observed(snapshot);
+        stages = snapshot.stages().stream().map(StageState::name).toList();
         Plan plan = Rebalancer.plan(snapshot, history, parts.policy());
-        log.debug("cycle scores={} notes={}", plan.scores(), plan.notes());
+        log.debug("cycle trigger={} scores={} notes={}", trigger(), plan.scores(), plan.notes());
         if (!plan.writesNothing()) {
             ApplyResult result = parts.applier().apply(plan, snapshot);
             history = history.after(result.applied(), snapshot.now(), Duration.ofMinutes(10));
             parts.metrics().moved(result.applied());
             if (!result.applied().isEmpty() || !result.skipped().isEmpty()) {
-                log.info(PlanReport.logLine(plan, result));
+                log.info(PlanReport.logLine(plan, result) + " trigger=" + trigger());
             } else {
-                log.debug(PlanReport.logLine(plan, result));
+                log.debug(PlanReport.logLine(plan, result) + " trigger=" + trigger());
             }
         }
         parts.metrics().cycleTook(Duration.ofNanos(System.nanoTime() - t0));
@@ -120,9 +137,16 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
+    private String trigger() {
+        return wokenBy.isEmpty() ? "cycle" : String.join(",", wokenBy);
+    }
+
+    /** Waits for the next periodic cycle or the next burst of events; true when the loop should stop. */
     private boolean awaitStop() {
         try {
-            return stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
+            Optional<ReplanTrigger.Wakeup> wakeup = trigger.await(interval);
+            wokenBy = wakeup.map(ReplanTrigger.Wakeup::reasons).orElse(Set.of());
+            return wakeup.isEmpty() || state.get() != State.STARTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
@@ -132,6 +156,6 @@ final class Watchdog implements AutoCloseable {
     @Override
     public void close() {
         state.set(State.CLOSED);
-        stop.countDown();
+        trigger.stop();
     }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
  *
  * @param policyName      {@link DefaultPolicy#NAME} or {@link OriginalPolicy#NAME}
  * @param removeDeadAfter grace period before disconnected workers are removed; empty = only report them
+ * @param eventDebounce     from the first event of a burst to the re-plan
+ * @param queuePollInterval between polls of the stage queues' ready counts; zero = no polling
  */
 record WatchdogConfig(ZkSettings zk, Duration interval, String policyName, DefaultPolicy.Settings policySettings,
                       boolean leaderElection, Optional<Duration> removeDeadAfter, Duration httpTimeout, boolean dryRun,
-                      boolean debug, MetricsSettings metrics) {
+                      boolean debug, MetricsSettings metrics, Duration eventDebounce, Duration queuePollInterval) {
     Credentials credentials() {
         return zk.credentials();
     }

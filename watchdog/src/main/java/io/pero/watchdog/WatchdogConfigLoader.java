@@ -5,11 +5,13 @@ import static io.pero.common.config.ConfigKeys.PASSWORD;
 import static io.pero.common.config.ConfigKeys.TLS_VERIFY_HOSTNAME;
 import static io.pero.common.config.ConfigKeys.USERNAME;
 import static io.pero.common.config.ConfigKeys.WATCHDOG;
+import static io.pero.common.config.ConfigKeys.WATCHDOG_EVENT_DEBOUNCE;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_HOLD_TIME;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_HTTP_TIMEOUT;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_INTERVAL;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_LEADER_ELECTION;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_POLICY;
+import static io.pero.common.config.ConfigKeys.WATCHDOG_QUEUE_POLL_INTERVAL;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_RECONFIGURATION_TIME;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_REMOVE_DEAD_AFTER;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_WAKE_LEGACY_WORKERS;
@@ -75,7 +77,8 @@ final class WatchdogConfigLoader {
                 duration(options.removeDeadAfter, WATCHDOG_REMOVE_DEAD_AFTER),
                 duration(null, WATCHDOG_HTTP_TIMEOUT).orElseThrow(), options.dryRun, options.debug,
                 // Only [WATCHDOG]: a worker's metrics_port in a shared file must not make both bind one port.
-                MetricsSettings.resolve(options.metrics, ini, WATCHDOG));
+                MetricsSettings.resolve(options.metrics, ini, WATCHDOG),
+                duration(null, WATCHDOG_EVENT_DEBOUNCE).orElseThrow(), duration(null, WATCHDOG_QUEUE_POLL_INTERVAL).orElseThrow());
     }
 
     private List<ServerAddress> zookeeperServers() {

@@ -14,15 +14,19 @@ import io.pero.common.zk.ZkPaths;
 import io.pero.watchdog.apply.MoveApplier;
 import io.pero.watchdog.apply.WorkerRemover;
 import io.pero.watchdog.apply.WriteGuard;
+import io.pero.watchdog.events.QueuePoller;
+import io.pero.watchdog.events.ReplanTrigger;
+import io.pero.watchdog.events.WorkerEvents;
 import io.pero.watchdog.leader.WatchdogLeadership;
 import io.pero.watchdog.plan.DeadWorkerSweep;
 import io.pero.watchdog.plan.MoveHistory;
 import io.pero.watchdog.plan.Plan;
 import io.pero.watchdog.plan.Rebalancer;
-import io.pero.watchdog.read.AmqpQueueDepths;
-import io.pero.watchdog.read.FallbackQueueDepths;
-import io.pero.watchdog.read.ManagementApiQueueDepths;
-import io.pero.watchdog.read.QueueDepthSource;
+import io.pero.common.mq.depth.AmqpQueueDepths;
+import io.pero.common.mq.depth.FallbackQueueDepths;
+import io.pero.common.mq.depth.FreshQueueDepths;
+import io.pero.common.mq.depth.ManagementApiQueueDepths;
+import io.pero.common.mq.depth.QueueDepthSource;
 import io.pero.watchdog.read.SnapshotReader;
 import io.pero.watchdog.read.ZkClusterReader;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
@@ -47,6 +51,7 @@ final class WatchdogDaemon {
     private final AtomicReference<Watchdog> loop = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean shutdownRequested;
+    private AmqpSettings amqp;
     private volatile int result = ExitCodes.FAILED;
 
     WatchdogDaemon(WatchdogConfig config, Clock clock, PrintStream out, String participantId) {
@@ -105,10 +110,12 @@ final class WatchdogDaemon {
         metrics.leader(guard::mayWrite);
         // RabbitMQ is read through the management API or AMQP per cycle; a cycle that could not read it counts as failed.
         readiness.require("last cycle read zookeeper and rabbitmq", metrics::lastCycleRead);
+        ReplanTrigger trigger = new ReplanTrigger(config.eventDebounce());
         Watchdog watchdog = new Watchdog(new Watchdog.Parts(reader, config.policy(), new MoveApplier(zk, guard),
                 new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard, metrics),
-                config.interval());
+                config.interval(), trigger);
         shutdown.add("scheduling loop", watchdog::close);
+        startEventSources(zk, trigger, watchdog, shutdown);
         loop.set(watchdog);
         if (shutdownRequested) {
             return ExitCodes.OK;
@@ -130,12 +137,26 @@ final class WatchdogDaemon {
         ServerListWatcher brokers = new ServerListWatcher(zk, ZkPaths.MQ_SERVERS);
         brokers.start();
         shutdown.add("broker server list", brokers::close);
-        AmqpSettings amqp = new AmqpSettings(brokers::current, config.credentials(), config.zk().verifyHostname(), 60);
-        QueueDepthSource depths = new FallbackQueueDepths(
-                new ManagementApiQueueDepths(monitoring::current, config.credentials(), config.httpTimeout()),
-                new AmqpQueueDepths(new AmqpConnections(amqp), "pero-watchdog:" + participantId + ":monitor"));
+        this.amqp = new AmqpSettings(brokers::current, config.credentials(), config.zk().verifyHostname(), 60);
+        AmqpQueueDepths passive = new AmqpQueueDepths(new AmqpConnections(amqp), "pero-watchdog:" + participantId + ":monitor");
+        // The management API lists every queue and what workers hold; passive declares give the ready counts as of now.
+        QueueDepthSource depths = new FreshQueueDepths(new FallbackQueueDepths(
+                new ManagementApiQueueDepths(monitoring::current, config.credentials(), config.httpTimeout()), passive), passive);
         shutdown.add("queue depth sources", depths::close);
         return depths;
+    }
+
+    /** Re-plans soon after workers go idle, join or leave, and after stage queues fill or drain. */
+    private void startEventSources(CuratorFramework zk, ReplanTrigger trigger, Watchdog watchdog, ShutdownSequence shutdown) {
+        WorkerEvents workers = new WorkerEvents(zk, trigger);
+        workers.start();
+        shutdown.add("worker events", workers::close);
+        if (!config.queuePollInterval().isZero()) {
+            QueuePoller poller = new QueuePoller(new AmqpQueueDepths(new AmqpConnections(amqp),
+                    "pero-watchdog:" + participantId + ":poll"), watchdog::stages, trigger);
+            poller.start(config.queuePollInterval());
+            shutdown.add("queue poller", poller::close);
+        }
     }
 
     private WriteGuard guard(CuratorFramework zk, ShutdownSequence shutdown) throws Exception {

@@ -73,6 +73,35 @@ public final class WatchdogMain {
         return code;
     }
 
+    /** A watchdog on its own thread of this JVM (benchmarks); {@link #close()} stops it as SIGTERM would. */
+    public static final class Running implements AutoCloseable {
+        private final WatchdogDaemon daemon;
+        private final Thread thread;
+
+        private Running(WatchdogDaemon daemon) {
+            this.daemon = daemon;
+            this.thread = new Thread(daemon::run, "pero-watchdog-in-jvm");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            daemon.requestShutdown(SHUTDOWN_WAIT);
+        }
+    }
+
+    /**
+     * Starts a watchdog daemon with these options on a thread of this JVM.
+     *
+     * @throws ConfigException on invalid options
+     */
+    public static Running start(String... args) {
+        WatchdogOptions options = new WatchdogOptions();
+        new CommandLine(options).parseArgs(args);
+        return new Running(new WatchdogDaemon(WatchdogConfigLoader.load(options), Clock.systemUTC(), System.out, participantId()));
+    }
+
     private static Thread sigtermHook(WatchdogDaemon daemon) {
         Thread hook = new Thread(() -> {
             try {

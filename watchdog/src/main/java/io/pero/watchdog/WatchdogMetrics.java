@@ -2,7 +2,7 @@ package io.pero.watchdog;
 
 import io.pero.watchdog.plan.Move;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
-import io.pero.watchdog.snapshot.QueueDepth;
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.watchdog.snapshot.StageState;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;

@@ -30,6 +30,7 @@ import io.pero.worker.stage.ModelCache;
 import io.pero.worker.stage.StageInstaller;
 import io.pero.worker.stage.StageSwitcher;
 import io.pero.worker.zk.AssignmentWatcher;
+import io.pero.worker.zk.NextStageReporter;
 import io.pero.worker.zk.StatusReporter;
 import io.pero.worker.zk.WorkerRegistration;
 import java.time.Clock;
@@ -180,7 +181,8 @@ public final class WorkerDaemon {
                 new TaskConsumers.Limits(config.limits().prefetch(), config.limits().maxErrors(),
                         config.limits().maxDeliveries(), CONFIRM_TIMEOUT),
                 new TaskConsumers.Parts(link, status, (c, s, r) -> switcher[0].consumingEnded(c, s, r), stats, threads,
-                        confirms, metrics, clock));
+                        confirms, metrics, clock),
+                new NextStageReporter(zk, executor(threads.single("next-stages"), "next stages writer", shutdown))::record);
         switcher[0] = new StageSwitcher(new StageSwitcher.Parts(status, installer, new WorkerProcessorFactory(ocrFactory),
                 consumers, clock, metrics), control, () -> requestShutdown(ExitCodes.OK, "enabled node is not true"),
                 config.limits().shutdownTimeout());

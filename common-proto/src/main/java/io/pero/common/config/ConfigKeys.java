@@ -62,6 +62,10 @@ public final class ConfigKeys {
     public static final String WATCHDOG_WAKE_LEGACY_WORKERS = "wake_legacy_workers";
     /** Extension: seconds to wait for each RabbitMQ management API request. */
     public static final String WATCHDOG_HTTP_TIMEOUT = "http_timeout";
+    /** Extension: after an event (worker idle, queue filled or emptied, worker came or went) re-plan this much later. */
+    public static final String WATCHDOG_EVENT_DEBOUNCE = "event_debounce";
+    /** Extension: how often the stage queues' ready counts are polled for empty/non-empty changes; 0 = no polling. */
+    public static final String WATCHDOG_QUEUE_POLL_INTERVAL = "queue_poll_interval";
 
     // ---- [LOGD]
     public static final String OUTPUT_DIR = "output_dir";
@@ -110,7 +114,9 @@ public final class ConfigKeys {
             new Key(WATCHDOG, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
             new Key(WATCHDOG, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
             new Key(LOGD, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
-            new Key(LOGD, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"));
+            new Key(LOGD, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
+            new Key(WATCHDOG, WATCHDOG_EVENT_DEBOUNCE, "0.3", "seconds from an event to the re-plan, collecting a burst into one plan"),
+            new Key(WATCHDOG, WATCHDOG_QUEUE_POLL_INTERVAL, "0.5", "seconds between polls of the stage queues' ready counts; 0 = off"));
 
     private ConfigKeys() {
     }

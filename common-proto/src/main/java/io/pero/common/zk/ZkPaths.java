@@ -74,6 +74,14 @@ public final class ZkPaths {
         return stage(stage) + "/max_workers";
     }
 
+    /**
+     * Extension: where this stage's requests went next, as last reported by a worker serving it (text, one
+     * {@code <next stage> <count>} per line, see {@link NextStages}); the watchdog learns the pipeline order from it.
+     */
+    public static String stageNextStages(String stage) {
+        return stage(stage) + "/next_stages";
+    }
+
     // ---- per worker: /pero/worker/status/<id>/... (spec §3.3)
 
     public static String worker(String workerId) {

@@ -7,6 +7,7 @@ import static io.pero.common.status.WorkerStatus.STARTING;
 
 import io.pero.common.status.WorkerStatus;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.watchdog.snapshot.StageState;
 import io.pero.watchdog.snapshot.WorkerState;
 import java.time.Duration;
@@ -36,6 +37,7 @@ final class DefaultCycle {
     private final List<WorkerState> movable;
     private final Set<String> moved = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Double> incoming;
 
     /** A worker that could go to a target, with what it would gain. */
     private record Candidate(WorkerState worker, StageLoad source, boolean serving, double cost, double benefit, double after) {
@@ -54,6 +56,7 @@ final class DefaultCycle {
         this.state = new Assignments(snapshot);
         this.cost = new SwitchCost(snapshot, settings.reconfigurationTime());
         this.movable = snapshot.schedulableWorkers();
+        this.incoming = PipelineFlow.incoming(snapshot);
         snapshot.stages().forEach(this::addLoad);
     }
 
@@ -75,13 +78,20 @@ final class DefaultCycle {
             return;
         }
         long messages = snapshot.depth(stage.name()).getAsLong();
+        long ready = snapshot.queue(stage.name()).map(QueueDepth::ready).orElse(messages);
+        double coming = incoming.getOrDefault(stage.name(), 0.0);
         double avg = stage.avgMsgTime().orElse(settings.unknownAvgMsgTimeSeconds());
-        double work = messages * avg * (stage.administrativePriority() + 1.0);
+        // Pipeline-aware: what upstream stages will send here is work of this stage too, so workers spread over a
+        // pipeline in proportion to its whole expected work instead of following the backlog from stage to stage.
+        double work = (messages + coming) * avg * (stage.administrativePriority() + 1.0);
         int max = stage.maxWorkers().orElse(Integer.MAX_VALUE);
         int min = Math.min(stage.minWorkers().orElse(0), max);
         int serving = (int) snapshot.workers().stream()
                 .filter(w -> SERVING.contains(w.status()) && w.queue().equals(stage.name())).count();
-        loads.put(stage.name(), new StageLoad(stage.name(), messages, work, min, max, serving));
+        boolean processing = snapshot.workers().stream()
+                .anyMatch(w -> w.status() == PROCESSING && w.queue().equals(stage.name()));
+        boolean pressing = work > 0 && (ready > 0 || coming > 0);
+        loads.put(stage.name(), new StageLoad(stage.name(), messages, work, min, max, serving, pressing, processing));
     }
 
     /** Workers above a stage's maximum go to the stage that needs them most, even when locked: the limit is the operator's. */
@@ -164,10 +174,12 @@ final class DefaultCycle {
         if (serving && !source.canGiveWorker()) {
             return null;
         }
-        boolean busy = serving && source.hasWork();
-        if (busy && w.lockedAt(snapshot.now())) {
+        // Only a stage with messages waiting (or on their way) holds a locked worker; one that merely finishes what its
+        // workers hold lets them go, since staying would leave them idle until the lock expires.
+        if (serving && source.pressing && w.lockedAt(snapshot.now())) {
             return null;
         }
+        boolean busy = serving && source.hasWork();
         double c = cost.of(w, target.stage);
         double before = Math.max(target.drainTime(), busy ? source.drainTime() : 0);
         double after = Math.max(target.drainTimeWithNewcomer(c), busy ? source.drainTime(source.serving - 1) : 0);

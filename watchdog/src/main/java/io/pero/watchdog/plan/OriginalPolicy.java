@@ -2,7 +2,7 @@ package io.pero.watchdog.plan;
 
 import io.pero.common.status.WorkerStatus;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
-import io.pero.watchdog.snapshot.QueueDepth;
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.watchdog.snapshot.StageState;
 import io.pero.watchdog.snapshot.WorkerState;
 import java.time.Duration;

@@ -10,15 +10,28 @@ final class StageLoad {
     final double work;
     final int min;
     final int max;
+    /**
+     * Messages wait in the queue (fresh ready count) or are known to be on their way from upstream: the stage needs its
+     * workers now, so a busy worker's {@code unlock_time} holds. Messages only held by its workers do not.
+     */
+    final boolean pressing;
+    /** One of its workers reports PROCESSING: it still works off what it holds (and what comes back when others leave). */
+    final boolean processing;
     int serving;
 
     StageLoad(String stage, long messages, double work, int min, int max, int serving) {
+        this(stage, messages, work, min, max, serving, work > 0, false);
+    }
+
+    StageLoad(String stage, long messages, double work, int min, int max, int serving, boolean pressing, boolean processing) {
         this.stage = stage;
         this.messages = messages;
         this.work = work;
         this.min = min;
         this.max = max;
         this.serving = serving;
+        this.pressing = pressing;
+        this.processing = processing;
     }
 
     boolean hasWork() {
@@ -55,8 +68,11 @@ final class StageLoad {
         return serving < max;
     }
 
-    /** Whether one worker may leave: never below the minimum, never the last one while there is work. */
+    /**
+     * Whether one worker may leave: never below the minimum, never the last one while there is work or one of its workers
+     * still processes (a worker that leaves gives its prefetched messages back to the queue; someone must stay for them).
+     */
     boolean canGiveWorker() {
-        return serving - 1 >= Math.max(min, hasWork() ? 1 : 0);
+        return serving - 1 >= Math.max(min, hasWork() || processing ? 1 : 0);
     }
 }

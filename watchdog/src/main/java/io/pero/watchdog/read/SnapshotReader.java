@@ -1,5 +1,6 @@
 package io.pero.watchdog.read;
 
+import io.pero.common.mq.depth.QueueDepthSource;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
 import io.pero.watchdog.snapshot.StageState;
 import java.time.Clock;

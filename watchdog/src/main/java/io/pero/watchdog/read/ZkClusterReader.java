@@ -1,6 +1,7 @@
 package io.pero.watchdog.read;
 
 import io.pero.common.status.WorkerStatus;
+import io.pero.common.zk.NextStages;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;
 import io.pero.watchdog.snapshot.StageState;
@@ -61,7 +62,8 @@ public final class ZkClusterReader {
         // Differs from the original: an unparseable waiting_since counts as unset, so the stage is not stuck without waiting time.
         StageState stage = new StageState(name, avgMsgTime, waiting.text().flatMap(ZkCodecs::parseIsoTime),
                 clampedPriority(ZkCodecs.parseUnsignedBigEndian(admin.get())),
-                limit(name, ZkPaths.stageMinWorkers(name)), limit(name, ZkPaths.stageMaxWorkers(name)), waiting.version());
+                limit(name, ZkPaths.stageMinWorkers(name)), limit(name, ZkPaths.stageMaxWorkers(name)), waiting.version(),
+                NextStages.parse(readBytes(ZkPaths.stageNextStages(name)).orElse(null)));
         return Optional.of(stage);
     }
 

@@ -27,17 +27,17 @@ public final class Benchmark {
         return new Row(scenario, Simulation.lowerBound(scenario, seed),
                 Simulation.run(scenario, seed, Optional.empty()),
                 Simulation.run(scenario, seed, Optional.of(new OriginalPolicy())),
-                Simulation.run(scenario, seed, Optional.of(new DefaultPolicy(DefaultPolicy.Settings.defaults()))));
+                Simulation.run(scenario, seed, Optional.of(new DefaultPolicy(DefaultPolicy.Settings.defaults())), true, line -> { }));
     }
 
     public static String table(List<Row> rows, long seed) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "seed %d, policy consulted every %.0f s; makespans in seconds (switches)%n",
-                seed, Simulation.TICK_SECONDS));
+        out.append(String.format(Locale.ROOT, "seed %d, policies consulted every %.0f s, default also %.1f s after events; "
+                + "makespans in seconds (switches)%n", seed, Simulation.TICK_SECONDS, SimTiming.standard().eventLatencySeconds()));
         String format = "%-18s %8s %15s %15s %15s %9s %9s%n";
         out.append(String.format(Locale.ROOT, format, "scenario", "lower", "static", "original", "default", "orig/LB", "dflt/LB"));
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, format, r.scenario().name(), String.format(Locale.ROOT, "%.0f", r.lowerBound()),
+            out.append(String.format(Locale.ROOT, format, r.scenario().name(), String.format(Locale.ROOT, r.lowerBound() < 100 ? "%.1f" : "%.0f", r.lowerBound()),
                     cell(r.fixed()), cell(r.original()), cell(r.improved()),
                     String.format(Locale.ROOT, "%.3f", r.originalRatio()), String.format(Locale.ROOT, "%.3f", r.defaultRatio())));
         }
@@ -49,7 +49,7 @@ public final class Benchmark {
     }
 
     private static String cell(Simulation.Result r) {
-        String value = String.format(Locale.ROOT, "%.0f (%d)", r.makespan(), r.switches());
+        String value = String.format(Locale.ROOT, r.makespan() < 100 ? "%.1f (%d)" : "%.0f (%d)", r.makespan(), r.switches());
         return r.finished() ? value : "DNF>" + value;
     }
 }

@@ -16,7 +16,7 @@ public final class Scenarios {
     }
 
     public static List<Scenario> standard() {
-        return List.of(pipelineBurst(), rollingBursts(), staggeredJobs(), heavySwitch(), steadyWithSpike());
+        return List.of(pipelineBurst(), rollingBursts(), staggeredJobs(), heavySwitch(), steadyWithSpike(), liveThreeStages());
     }
 
     public static Optional<Scenario> byName(String name) {
@@ -72,5 +72,38 @@ public final class Scenarios {
                 "10 workers; 20 printed pages every 30 s for an hour, 1500 x 1 s lm messages at 1200 s",
                 10, List.of(new SimStage("layout", 2, 20), new SimStage("ocr_print", 4, 30), new SimStage("lm", 1, 15)),
                 bursts);
+    }
+
+    /**
+     * Seconds a JVM worker takes to switch to a DUMMY stage (stop consuming, build the processor, consume): the
+     * {@code switch_seconds} workers reported in {@code pero-bench live} were 0.02-0.1 s.
+     */
+    static final double DUMMY_SWITCH_SECONDS = 0.1;
+    /**
+     * Worker time per message beyond the 50 ms a DUMMY stage asks for (sleep overshoot on a loaded machine, receive, parse,
+     * publish, confirm, ack): {@code pero-bench live --workers 1 --stages 1} took 16.97 s for 300 messages, 56.6 ms each.
+     */
+    static final double LIVE_OVERHEAD_SECONDS = 0.0066;
+
+    /**
+     * The live benchmark ({@code pero-bench live}): three workers all on s1, 300 requests at once through three 50 ms stages.
+     * The batch reaches s2 and s3 only as s1 processes it, so the question is how soon workers follow.
+     */
+    static Scenario liveThreeStages() {
+        return live(3, 300, 3, 0.05);
+    }
+
+    /** {@code workers} workers all on s1; {@code requests} at 0 through {@code stages} DUMMY stages of {@code seconds} each. */
+    public static Scenario live(int workers, int requests, int stages, double seconds) {
+        List<SimStage> list = new ArrayList<>();
+        for (int i = 1; i <= stages; i++) {
+            list.add(new SimStage("s" + i, seconds, DUMMY_SWITCH_SECONDS));
+        }
+        String name = workers == 3 && requests == 300 && stages == 3 && seconds == 0.05 ? "live-3x3" : "live";
+        return new Scenario(name, String.format(java.util.Locale.ROOT,
+                "%d workers start on s1; %d requests at 0 through %d stages (%.0f ms each); pero-bench live", workers, requests,
+                stages, seconds * 1000), workers, list,
+                List.of(new Burst(0, requests, list.stream().map(SimStage::name).toList())),
+                SimTiming.standard().withPerMessageOverhead(LIVE_OVERHEAD_SECONDS), Optional.of("s1"));
     }
 }

@@ -16,6 +16,11 @@ final class SimWorker {
     SimMessage inHand;
     /** The stage a running switch goes to; compared with {@link #assigned} when it ends. */
     int switchingTo = -1;
+    /** When it last found its queue empty, and when it last took a message: it reports IDLE only a while later. */
+    double idleSince = Double.NEGATIVE_INFINITY;
+    double lastMessageAt = Double.NEGATIVE_INFINITY;
+    /** Took a message since its last switch: only then does going dry delay its IDLE (a fresh switch writes IDLE at once). */
+    boolean processedSinceSwitch;
 
     SimWorker(String id, int stage, double initialSwitchSeconds) {
         this.id = id;

@@ -1,5 +1,6 @@
 package io.pero.watchdog.snapshot;
 
+import io.pero.common.mq.depth.QueueDepth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,10 @@ public record ClusterSnapshot(Instant now, List<StageState> stages, List<QueueDe
 
     public OptionalLong depth(String queue) {
         return queues.stream().filter(q -> q.name().equals(queue)).mapToLong(QueueDepth::messages).findFirst();
+    }
+
+    public Optional<QueueDepth> queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst();
     }
 
     public Optional<WorkerState> worker(String id) {

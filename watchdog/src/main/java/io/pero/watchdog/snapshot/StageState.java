@@ -1,6 +1,7 @@
 package io.pero.watchdog.snapshot;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,10 +16,18 @@ import java.util.OptionalInt;
  * @param minWorkers             extension: workers the watchdog keeps on the stage; empty = no limit
  * @param maxWorkers             extension: most workers the watchdog puts on the stage; empty = no limit
  * @param waitingSinceVersion    znode version of {@code waiting_since}, for a versioned write
+ * @param nextStages             extension: where this stage's requests went next and how many (workers report it in
+ *                               {@code next_stages}); empty when unknown
  */
 public record StageState(String name, OptionalDouble avgMsgTime, Optional<Instant> waitingSince, long administrativePriority,
-                         OptionalInt minWorkers, OptionalInt maxWorkers, int waitingSinceVersion) {
+                         OptionalInt minWorkers, OptionalInt maxWorkers, int waitingSinceVersion, Map<String, Long> nextStages) {
+    public StageState(String name, OptionalDouble avgMsgTime, Optional<Instant> waitingSince, long administrativePriority,
+                      OptionalInt minWorkers, OptionalInt maxWorkers, int waitingSinceVersion) {
+        this(name, avgMsgTime, waitingSince, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion, Map.of());
+    }
+
     public StageState {
+        nextStages = Map.copyOf(nextStages);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(avgMsgTime, "avgMsgTime");
         Objects.requireNonNull(waitingSince, "waitingSince");
@@ -35,18 +44,23 @@ public record StageState(String name, OptionalDouble avgMsgTime, Optional<Instan
     }
 
     public StageState withWaitingSince(Optional<Instant> value) {
-        return new StageState(name, avgMsgTime, value, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion);
+        return new StageState(name, avgMsgTime, value, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion, nextStages);
     }
 
     public StageState withAdministrativePriority(long value) {
-        return new StageState(name, avgMsgTime, waitingSince, value, minWorkers, maxWorkers, waitingSinceVersion);
+        return new StageState(name, avgMsgTime, waitingSince, value, minWorkers, maxWorkers, waitingSinceVersion, nextStages);
     }
 
     public StageState withLimits(OptionalInt min, OptionalInt max) {
-        return new StageState(name, avgMsgTime, waitingSince, administrativePriority, min, max, waitingSinceVersion);
+        return new StageState(name, avgMsgTime, waitingSince, administrativePriority, min, max, waitingSinceVersion, nextStages);
+    }
+
+    public StageState withNextStages(Map<String, Long> value) {
+        return new StageState(name, avgMsgTime, waitingSince, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion,
+                value);
     }
 
     public StageState withAvgMsgTime(OptionalDouble value) {
-        return new StageState(name, value, waitingSince, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion);
+        return new StageState(name, value, waitingSince, administrativePriority, minWorkers, maxWorkers, waitingSinceVersion, nextStages);
     }
 }

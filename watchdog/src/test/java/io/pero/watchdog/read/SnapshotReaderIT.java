@@ -1,5 +1,9 @@
 package io.pero.watchdog.read;
 
+import io.pero.common.mq.depth.ManagementApiQueueDepths;
+import io.pero.common.mq.depth.FallbackQueueDepths;
+import io.pero.common.mq.depth.AmqpQueueDepths;
+import io.pero.common.mq.depth.QueueDepthSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -73,7 +73,19 @@ class SimulationTest {
     @MethodSource("standardScenarios")
     void defaultPolicyStaysCloseToTheLowerBound(Scenario scenario) {
         Benchmark.Row row = row(scenario);
-        assertTrue(row.defaultRatio() <= 1.15, () -> scenario.name() + ": " + row.defaultRatio() + " of the lower bound");
+        // live-3x3 pays the live per-message overhead the lower bound leaves out (issue target there: 1.33).
+        double limit = scenario.name().equals("live-3x3") ? 1.33 : 1.15;
+        assertTrue(row.defaultRatio() <= limit, () -> scenario.name() + ": " + row.defaultRatio() + " of the lower bound");
+    }
+
+    @Test
+    void reactingToEventsFinishesTheLiveScenarioSoonerThanTheCycleAlone() {
+        Scenario live = Scenarios.byName("live-3x3").orElseThrow();
+        io.pero.watchdog.plan.DefaultPolicy policy = new io.pero.watchdog.plan.DefaultPolicy(
+                io.pero.watchdog.plan.DefaultPolicy.Settings.defaults());
+        double withEvents = Simulation.run(live, SEED, Optional.of(policy), true, line -> { }).makespan();
+        double cycleOnly = Simulation.run(live, SEED, Optional.of(policy), false, line -> { }).makespan();
+        assertTrue(withEvents < 0.75 * cycleOnly, () -> "with events " + withEvents + " s, cycle only " + cycleOnly + " s");
     }
 
     @Test

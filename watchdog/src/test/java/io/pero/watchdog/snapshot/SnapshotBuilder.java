@@ -1,5 +1,6 @@
 package io.pero.watchdog.snapshot;
 
+import io.pero.common.mq.depth.QueueDepth;
 import io.pero.common.status.WorkerStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,12 @@ public final class SnapshotBuilder {
 
     public SnapshotBuilder queue(String name, long messages) {
         queues.add(new QueueDepth(name, messages));
+        return this;
+    }
+
+    /** A queue whose {@code messages} include {@code messages - ready} held unacknowledged by workers. */
+    public SnapshotBuilder queue(String name, long messages, long ready) {
+        queues.add(new QueueDepth(name, messages, ready));
         return this;
     }
 

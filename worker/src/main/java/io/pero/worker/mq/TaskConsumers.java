@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,17 @@ public final class TaskConsumers implements ConsumerStarter {
 
     private final Limits limits;
     private final Parts parts;
+    private final BiConsumer<String, String> nextStages;
 
     public TaskConsumers(Limits limits, Parts parts) {
+        this(limits, parts, (stage, next) -> { });
+    }
+
+    /** @param nextStages where each successfully processed request went next, by stage (the pipeline order) */
+    public TaskConsumers(Limits limits, Parts parts, BiConsumer<String, String> nextStages) {
         this.limits = limits;
         this.parts = parts;
+        this.nextStages = nextStages;
     }
 
     @Override
@@ -45,7 +53,7 @@ public final class TaskConsumers implements ConsumerStarter {
         RouteDispatcher dispatcher = new RouteDispatcher(workerId, links.publisher(), parts.confirmExecutor(),
                 limits.confirmTimeout(), parts.metrics());
         TaskHandler handler = new TaskHandler(new TaskHandler.Parts(workerId, stage, configVersion, processor,
-                parts.clock(), parts.metrics(), limits.maxDeliveries()), dispatcher);
+                parts.clock(), parts.metrics(), limits.maxDeliveries()), dispatcher, nextStages);
         TaskConsumer consumer = new TaskConsumer(new TaskConsumer.Parts(stage, limits.prefetch(), limits.maxErrors(),
                 handler, parts.status(), parts.events(), parts.statsSink(), parts.clock(), parts.confirmExecutor()),
                 links.consume().createChannel(), parts.threads());

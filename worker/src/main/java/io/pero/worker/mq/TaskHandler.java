@@ -15,6 +15,7 @@ import io.pero.worker.routing.Router;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +47,19 @@ final class TaskHandler {
     private final Parts parts;
     private final RouteDispatcher dispatcher;
     private final DeliveryCounter deliveries = new DeliveryCounter(10_000);
+    private final BiConsumer<String, String> nextStages;
+    private final ProcessingSummary summary;
 
     TaskHandler(Parts parts, RouteDispatcher dispatcher) {
+        this(parts, dispatcher, (stage, next) -> { });
+    }
+
+    /** @param nextStages told, for every request processed successfully, its stage and where it goes next */
+    TaskHandler(Parts parts, RouteDispatcher dispatcher, BiConsumer<String, String> nextStages) {
         this.parts = parts;
         this.dispatcher = dispatcher;
+        this.nextStages = nextStages;
+        this.summary = new ProcessingSummary(parts.stage(), System::nanoTime);
     }
 
     /** {@code stillValid} turns false when the delivery went stale (connection recovered, consumer stopped). */
@@ -121,7 +131,11 @@ final class TaskHandler {
         }
         Route route = Router.route(builder.build(), outcome);
         dispatcher.dispatch(route, delivery);
+        summary.count(outcome instanceof Outcome.Processed).ifPresent(log::info);
         if (outcome instanceof Outcome.Processed) {
+            if (route instanceof Route.Forward forward) {
+                nextStages.accept(parts.stage(), forward.queue());
+            }
             parts.metrics().processed(parts.stage(), seconds);
             log.debug("request processed uuid={} seconds={} route={}", request.getUuid(), seconds, route.reason());
             return new Result(Result.Kind.PROCESSED, OptionalDouble.of(seconds));

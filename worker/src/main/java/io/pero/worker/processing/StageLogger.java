@@ -6,10 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * The log of one request at one stage: each line goes to the worker log (stderr and the remote log queue) and into
- * {@code StageLog.log} as bare message text, one line each (spec §2, §6.6); DEBUG lines only when the worker runs with
- * {@code -d}, as in the original, whatever the local log configuration says about other levels.
+ * The log of one request at one stage: each line goes into {@code StageLog.log} as bare message text, one line each
+ * (spec §2, §6.6); DEBUG lines only when the worker runs with {@code -d}, as in the original, whatever the local log
+ * configuration says about other levels. Warnings and errors also go to the worker log (stderr and the remote log queue);
+ * INFO lines go there only at DEBUG, so a fast stage does not pay a console and a log-queue line for each of them.
  */
+// Differs from the original: its per-request INFO lines (e.g. the DUMMY processor's four) were also worker-log lines at
+// INFO; they cost more than a zero-time stage's work. They stay in the request's StageLog; -d shows them in the log too.
 // Differs from the original: it captured every line of the worker logger while a request was processed; an explicit
 // logger keeps lines of concurrent work (stage switches, other workers in the same JVM) out of the request's log.
 public final class StageLogger {
@@ -30,7 +33,9 @@ public final class StageLogger {
 
     public void info(String format, Object... args) {
         String text = format(format, args);
-        delegate.info(text);
+        if (delegate.isDebugEnabled()) {
+            delegate.debug(text);
+        }
         capture(text);
     }
 

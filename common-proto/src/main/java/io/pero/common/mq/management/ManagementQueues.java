@@ -15,6 +15,13 @@ public final class ManagementQueues {
     public record QueueMessages(String name, long messages) {
     }
 
+    /**
+     * One queue's counts: {@code messages} = ready + unacknowledged. The broker refreshes them every few seconds
+     * ({@code collect_statistics_interval}), so they lag; a passive declare gives a fresh ready count.
+     */
+    public record QueueCounts(String name, long messages, long ready, long unacknowledged) {
+    }
+
     private ManagementQueues() {
     }
 
@@ -40,5 +47,28 @@ public final class ManagementQueues {
             queues.add(new QueueMessages(name, messages));
         }
         return queues;
+    }
+
+    /** As {@link #parse}, with the ready and unacknowledged counts (0 when not published yet). */
+    public static List<QueueCounts> parseCounts(String body) {
+        if (!(Json.parse(body) instanceof List<?> items)) {
+            throw new IllegalArgumentException("expected a JSON array of queues");
+        }
+        List<QueueCounts> queues = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?> queue) || !(queue.get("name") instanceof String name)) {
+                throw new IllegalArgumentException("expected queue objects with a name");
+            }
+            if (queue.get("vhost") instanceof String vhost && !vhost.equals(QueueTopology.VHOST)) {
+                continue;
+            }
+            queues.add(new QueueCounts(name, count(queue, "messages"), count(queue, "messages_ready"),
+                    count(queue, "messages_unacknowledged")));
+        }
+        return queues;
+    }
+
+    private static long count(Map<?, ?> queue, String key) {
+        return queue.get(key) instanceof Double d ? Math.max(0, d.longValue()) : 0;
     }
 }

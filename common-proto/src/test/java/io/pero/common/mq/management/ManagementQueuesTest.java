@@ -23,6 +23,16 @@ class ManagementQueuesTest {
                 ManagementQueues.parse(body));
     }
 
+    @Test
+    void countsSplitIntoReadyAndUnacknowledged() {
+        String body = """
+                [{"name":"s1","vhost":"pero","messages":12,"messages_ready":4,"messages_unacknowledged":8},
+                 {"name":"fresh","vhost":"pero"}]
+                """;
+        assertEquals(List.of(new ManagementQueues.QueueCounts("s1", 12, 4, 8), new ManagementQueues.QueueCounts("fresh", 0, 0, 0)),
+                ManagementQueues.parseCounts(body));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"error\":\"not_authorised\"}", "[{\"vhost\":\"pero\"}]", "[1,", "<html>", "[] x", ""})
     void rejectsWhatIsNotAQueueList(String body) {

@@ -1,7 +1,6 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
 import io.pero.common.config.ServiceUnavailableException;
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;

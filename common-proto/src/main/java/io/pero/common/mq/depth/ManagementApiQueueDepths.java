@@ -1,12 +1,12 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
 import io.pero.common.config.Credentials;
 import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.mq.QueueTopology;
+import io.pero.common.mq.management.ManagementQueues;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.tls.PemTrust;
 import io.pero.common.zk.ZkPaths;
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queue depths from the RabbitMQ management API ({@code GET /api/queues/pero}), servers tried in ZooKeeper's order, the first
+ * Queue depths from the RabbitMQ management API (shared by the watchdog and {@code pero-controller -q}) ({@code GET /api/queues/pero}), servers tried in ZooKeeper's order, the first
  * 2xx answer wins (spec §7.2). Basic auth with the configured user (guest/guest without one); https verified against the CA
  * when one is configured.
  */
@@ -36,6 +37,7 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
     private final String scheme;
     private final String authorization;
     private final Duration timeout;
+    private volatile String lastAnswered;
 
     public ManagementApiQueueDepths(Supplier<List<ServerAddress>> servers, Credentials credentials, Duration timeout) {
         this.servers = servers;
@@ -59,11 +61,13 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
         for (ServerAddress server : candidates) {
             String base = scheme + "://" + server.hostPort(DEFAULT_PORT);
             // Differs from the original: only vhost pero is asked for (spec §12 item 6) and every request has a timeout (item 8).
-            URI uri = URI.create(base + "/api/queues/" + QueueTopology.VHOST + "?columns=name,vhost,messages");
+            URI uri = URI.create(base + "/api/queues/" + QueueTopology.VHOST + "?columns=name,vhost,messages,messages_ready,messages_unacknowledged");
             try {
                 HttpResponse<String> response = send(uri);
                 if (response.statusCode() / 100 == 2) {
-                    return parse(base, response.body());
+                    List<QueueDepth> depths = parse(base, response.body());
+                    lastAnswered = base;
+                    return depths;
                 }
                 failures.add(base + " (HTTP " + response.statusCode() + ")");
             } catch (IOException e) {
@@ -72,6 +76,11 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
             }
         }
         throw new ServiceUnavailableException("RabbitMQ management API unavailable: tried " + String.join(", ", failures));
+    }
+
+    /** The server whose answer the last successful {@link #read} used, e.g. {@code http://mq1:15672}. */
+    public Optional<String> lastAnswered() {
+        return Optional.ofNullable(lastAnswered);
     }
 
     private HttpResponse<String> send(URI uri) throws IOException {
@@ -85,9 +94,19 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
         }
     }
 
+    /**
+     * Name, ready + unacknowledged and ready of each queue of vhost pero, in the broker's order.
+     *
+     * @throws IllegalArgumentException when the body is not a JSON array of queue objects
+     */
+    static List<QueueDepth> parse(String body) {
+        return ManagementQueues.parseCounts(body).stream()
+                .map(q -> new QueueDepth(q.name(), q.messages(), Math.min(q.ready(), q.messages()))).toList();
+    }
+
     private static List<QueueDepth> parse(String base, String body) throws IOException {
         try {
-            return ManagementQueueList.parse(body);
+            return parse(body);
         } catch (IllegalArgumentException e) {
             throw new IOException("management API at " + base + " answered an unexpected body: " + e.getMessage(), e);
         }

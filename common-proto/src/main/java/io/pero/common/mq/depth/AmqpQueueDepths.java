@@ -1,11 +1,10 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.pero.common.mq.AmqpConnections;
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,13 @@
-package io.pero.watchdog.read;
+package io.pero.common.mq.depth;
 
-import io.pero.watchdog.snapshot.QueueDepth;
 import java.io.IOException;
 import java.util.List;
 
-/** Where queue depths come from. */
+/**
+ * Where queue depths come from: the management API ({@link ManagementApiQueueDepths}), AMQP passive declares
+ * ({@link AmqpQueueDepths}), the first with the second as fallback ({@link FallbackQueueDepths}), or the listing of one
+ * with the fresh ready counts of the other ({@link FreshQueueDepths}). Shared by the watchdog and the controller.
+ */
 public interface QueueDepthSource extends AutoCloseable {
     /**
      * Depths of the queues of vhost {@code pero}: at least those of {@code stages} that exist in the broker.
