@@ -25,8 +25,21 @@ final class ColumnLayout {
         for (List<LineBox> fragments : new RowMerger(boxes, scale).rows()) {
             rows.add(Row.of(fragments));
         }
-        List<Row> ordered = new ReadingOrder(scale.fittedTo(rows)).order(rows);
-        return group(ordered, scale.lineHeight());
+        if (System.getProperty("pero.layout.old") != null) {
+            List<Row> ordered = new ReadingOrder(scale.fittedTo(rows)).order(rows);
+            return group(ordered, scale.lineHeight());
+        }
+        List<List<Row>> blocks = BlockBuilder.blocks(rows);
+        List<BlockOrder.Box> boxes = blocks.stream().map(BlockOrder.Box::of).toList();
+        List<TextBlock> ordered = new ArrayList<>();
+        for (int i : BlockOrder.order(boxes)) {
+            if (System.getProperty("pero.layout.debug") != null) {
+                BlockOrder.Box b = boxes.get(i);
+                System.err.printf("block %d [%.0f,%.0f - %.0f,%.0f] h=%.0f rows=%d%n", i, b.x0(), b.y0(), b.x1(), b.y1(), b.lineHeight(), blocks.get(i).size());
+            }
+            ordered.add(new TextBlock(blocks.get(i).stream().map(Row::toTextRow).toList()));
+        }
+        return ordered;
     }
 
     private static List<TextBlock> group(List<Row> ordered, double lineHeight) {

@@ -23,6 +23,17 @@ final class RowMerger {
     /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
     private static final double MIN_STRIP = 0.25;
 
+    /** Line edges within this many line heights of each other are aligned (a justified or flush column edge). */
+    static final double EDGE_TOLERANCE = 0.3;
+    /**
+     * Lines at least this many line heights wide (about ten characters) can form a column edge: narrower than the
+     * narrowest column of running text (newspaper columns, text wrapped round a photo), wider than a price, a table
+     * number or a chart label, whose aligned edges make a table column rather than a gutter.
+     */
+    static final double COLUMN_LINE = 5;
+    /** A column edge is shared by at least this many further lines: two are chance, three are a column. */
+    static final int MIN_EDGE_LINES = 2;
+
     private final List<LineBox> boxes;
     private final LineScale scale;
     private final double lineHeight;
@@ -70,6 +81,10 @@ final class RowMerger {
     }
 
     boolean isGutter(LineBox a, LineBox b) {
+        if (isColumnLine(b) && alignedEdges(b, true) >= MIN_EDGE_LINES
+                || isColumnLine(a) && alignedEdges(a, false) >= MIN_EDGE_LINES) {
+            return true;
+        }
         List<LineBox> nearbyText = new ArrayList<>();
         for (LineBox c : boxes) {
             if (c != a && c != b && isLong(c) && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
@@ -90,6 +105,23 @@ final class RowMerger {
             rightText |= c.x0() >= mid && c.x0() < b.x1();
         }
         return leftText && rightText;
+    }
+
+    /**
+     * How many other lines of running text near {@code box} (within {@link #WINDOW} line heights above or below)
+     * start (or, for {@code left == false}, end) where it does, within {@link #EDGE_TOLERANCE}: lines that share an
+     * edge form a column, and the gap in front of a column's edge is a gutter, whatever stands beyond it (chart
+     * labels, a photo's stray marks, the neighbouring column).
+     */
+    private int alignedEdges(LineBox box, boolean left) {
+        int n = 0;
+        for (LineBox c : boxes) {
+            if (c != box && isColumnLine(c) && Math.abs(c.centerY() - box.centerY()) <= WINDOW * lineHeight
+                    && Math.abs(left ? c.x0() - box.x0() : c.x1() - box.x1()) <= EDGE_TOLERANCE * lineHeight) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static List<LineBox> withoutSpanning(List<LineBox> lines) {
@@ -125,6 +157,10 @@ final class RowMerger {
             best = new double[] {cursor, to};
         }
         return best;
+    }
+
+    private boolean isColumnLine(LineBox box) {
+        return box.width() >= COLUMN_LINE * lineHeight;
     }
 
     boolean isLong(LineBox box) {

@@ -1,0 +1,129 @@
+package io.pero.ocr.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Orders blocks with Breuel's pairwise reading-order relation (T. M. Breuel, "High performance document layout
+ * analysis", 2003; used by OCRopus and kraken) followed by a topological sort. Block u comes before block v when
+ * <ul>
+ *   <li>they overlap horizontally (share a column) and u is above v, or</li>
+ *   <li>u is left of v and no third block separates them: none lies in the vertical range of the two and reaches
+ *       from u's column across to v's (a title spanning both columns between them does).</li>
+ * </ul>
+ * The relation is evaluated on blocks rather than on single lines, so a paragraph that merely starts lower than the
+ * neighbouring column's first line still follows it as a whole. Where the relation leaves a choice, or is cyclic
+ * (overlapping, skewed remains), the topmost (then leftmost) candidate goes first.
+ */
+final class BlockOrder {
+    private BlockOrder() {
+    }
+
+    /** A block's bounding box. */
+    record Box(double x0, double y0, double x1, double y1, double lineHeight) {
+        static Box of(List<Row> rows) {
+            double x0 = Double.MAX_VALUE;
+            double y0 = Double.MAX_VALUE;
+            double x1 = -Double.MAX_VALUE;
+            double y1 = -Double.MAX_VALUE;
+            double[] heights = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                x0 = Math.min(x0, r.x0());
+                y0 = Math.min(y0, r.y0());
+                x1 = Math.max(x1, r.x1());
+                y1 = Math.max(y1, r.y1());
+                heights[i] = r.height();
+            }
+            java.util.Arrays.sort(heights);
+            return new Box(x0, y0, x1, y1, heights[heights.length / 2]);
+        }
+    }
+
+    static List<Integer> order(List<Box> boxes) {
+        int n = boxes.size();
+        boolean[][] before = new boolean[n][n];
+        for (int u = 0; u < n; u++) {
+            for (int v = 0; v < n; v++) {
+                before[u][v] = u != v && precedes(boxes, u, v);
+            }
+        }
+        return topologicalSort(boxes, before);
+    }
+
+    static boolean precedes(List<Box> boxes, int ui, int vi) {
+        Box u = boxes.get(ui);
+        Box v = boxes.get(vi);
+        if (xOverlap(u, v)) {
+            return u.y0() < v.y0();
+        }
+        if (u.x1() > v.x0() + tolerance(u, v)) {
+            return false;
+        }
+        for (int w = 0; w < boxes.size(); w++) {
+            if (w != ui && w != vi && separates(boxes.get(w), u, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean separates(Box w, Box u, Box v) {
+        double middle = (w.y0() + w.y1()) / 2;
+        if (middle < Math.min(u.y0(), v.y0()) || middle > Math.max(u.y1(), v.y1())) {
+            return false;
+        }
+        return w.x0() < u.x1() && w.x1() > v.x0();
+    }
+
+    /** Horizontal overlap beyond {@link BlockBuilder#MIN_OVERLAP} line heights. */
+    static boolean xOverlap(Box u, Box v) {
+        return Math.min(u.x1(), v.x1()) - Math.max(u.x0(), v.x0()) > tolerance(u, v);
+    }
+
+    private static double tolerance(Box u, Box v) {
+        return BlockBuilder.MIN_OVERLAP * Math.min(u.lineHeight(), v.lineHeight());
+    }
+
+    /** Kahn's algorithm; among the blocks free to go, the topmost; a cycle is broken at its topmost block. */
+    private static List<Integer> topologicalSort(List<Box> boxes, boolean[][] before) {
+        int n = boxes.size();
+        int[] pending = new int[n];
+        for (int u = 0; u < n; u++) {
+            for (int v = 0; v < n; v++) {
+                if (before[u][v]) {
+                    pending[v]++;
+                }
+            }
+        }
+        boolean[] done = new boolean[n];
+        List<Integer> order = new ArrayList<>(n);
+        while (order.size() < n) {
+            int pick = -1;
+            for (int v = 0; v < n; v++) {
+                if (!done[v] && pending[v] == 0 && (pick < 0 || higher(boxes.get(v), boxes.get(pick)))) {
+                    pick = v;
+                }
+            }
+            if (pick < 0) {
+                for (int v = 0; v < n; v++) {
+                    if (!done[v] && (pick < 0 || higher(boxes.get(v), boxes.get(pick)))) {
+                        pick = v;
+                    }
+                }
+            }
+            done[pick] = true;
+            order.add(pick);
+            for (int v = 0; v < n; v++) {
+                if (before[pick][v]) {
+                    pending[v]--;
+                }
+            }
+        }
+        return order;
+    }
+
+    private static boolean higher(Box a, Box b) {
+        return a.y0() < b.y0() || a.y0() == b.y0() && a.x0() < b.x0();
+    }
+}
