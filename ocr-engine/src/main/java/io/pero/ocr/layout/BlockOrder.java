@@ -8,14 +8,23 @@ import java.util.List;
  * analysis", 2003; used by OCRopus and kraken) followed by a topological sort. Block u comes before block v when
  * <ul>
  *   <li>they overlap horizontally (share a column) and u is above v, or</li>
- *   <li>u is left of v and no third block separates them: none lies in the vertical range of the two and reaches
- *       from u's column across to v's (a title spanning both columns between them does).</li>
+ *   <li>u is left of v and no third block separates them: none lies in the vertical range of the two and spans
+ *       across both (a title over both columns between them does; see {@link #SEPARATOR_COVER}).</li>
  * </ul>
  * The relation is evaluated on blocks rather than on single lines, so a paragraph that merely starts lower than the
  * neighbouring column's first line still follows it as a whole. Where the relation leaves a choice, or is cyclic
  * (overlapping, skewed remains), the topmost (then leftmost) candidate goes first.
  */
 final class BlockOrder {
+    /**
+     * A block separates two side-by-side blocks when it spans at least this share of each one's width: a title or a
+     * full-width paragraph across both columns does, a caption or pull quote that only reaches into them does not.
+     */
+    static final double SEPARATOR_COVER = 0.5;
+
+    /** A running foot is at most this many line heights high: two lines and their spacing. */
+    static final double MAX_FOOT = 3;
+
     private BlockOrder() {
     }
 
@@ -40,7 +49,65 @@ final class BlockOrder {
         }
     }
 
+    /**
+     * The blocks in reading order: those of the page's foot (see {@link #foot}) last, the others by the pairwise
+     * relation.
+     */
     static List<Integer> order(List<Box> boxes) {
+        List<Integer> foot = foot(boxes);
+        List<Integer> body = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            if (!foot.contains(i)) {
+                body.add(i);
+            }
+        }
+        List<Integer> order = new ArrayList<>(orderBand(boxes, body));
+        order.addAll(orderBand(boxes, foot));
+        return order;
+    }
+
+    /**
+     * The running foot: the lowest blocks, when they lie wholly below every other block and are no more than
+     * {@link #MAX_FOOT} of their line heights high (a page number, a running title, a footer line). Under one column
+     * the pairwise relation would read it before the next column; it belongs after all of them.
+     */
+    static List<Integer> foot(List<Box> boxes) {
+        List<Integer> byTop = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            byTop.add(i);
+        }
+        byTop.sort(java.util.Comparator.comparingDouble(i -> -boxes.get(i).y0()));
+        List<Integer> best = List.of();
+        double top = Double.MAX_VALUE;
+        double bottom = -Double.MAX_VALUE;
+        for (int k = 0; k < byTop.size() - 1; k++) {
+            Box b = boxes.get(byTop.get(k));
+            top = Math.min(top, b.y0());
+            bottom = Math.max(bottom, b.y1());
+            if (bottom - top > MAX_FOOT * b.lineHeight()) {
+                break;
+            }
+            double restBottom = -Double.MAX_VALUE;
+            for (int j = k + 1; j < byTop.size(); j++) {
+                restBottom = Math.max(restBottom, boxes.get(byTop.get(j)).y1());
+            }
+            if (restBottom <= top) {
+                best = List.copyOf(byTop.subList(0, k + 1));
+            }
+        }
+        return best;
+    }
+
+    private static List<Integer> orderBand(List<Box> all, List<Integer> band) {
+        List<Box> boxes = band.stream().map(all::get).toList();
+        List<Integer> order = new ArrayList<>();
+        for (int i : orderByRelation(boxes)) {
+            order.add(band.get(i));
+        }
+        return order;
+    }
+
+    static List<Integer> orderByRelation(List<Box> boxes) {
         int n = boxes.size();
         boolean[][] before = new boolean[n][n];
         for (int u = 0; u < n; u++) {
@@ -73,7 +140,12 @@ final class BlockOrder {
         if (middle < Math.min(u.y0(), v.y0()) || middle > Math.max(u.y1(), v.y1())) {
             return false;
         }
-        return w.x0() < u.x1() && w.x1() > v.x0();
+        return cover(w, u) >= SEPARATOR_COVER && cover(w, v) >= SEPARATOR_COVER;
+    }
+
+    /** The share of b's width that a spans. */
+    private static double cover(Box a, Box b) {
+        return Math.max(0, Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0())) / (b.x1() - b.x0());
     }
 
     /** Horizontal overlap beyond {@link BlockBuilder#MIN_OVERLAP} line heights. */
