@@ -55,15 +55,45 @@ final class BlockOrder {
      */
     static List<Integer> order(List<Box> boxes) {
         List<Integer> foot = foot(boxes);
+        List<Integer> inserts = new ArrayList<>();
         List<Integer> body = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             if (!foot.contains(i)) {
-                body.add(i);
+                (isInsert(boxes, i) ? inserts : body).add(i);
             }
         }
         List<Integer> order = new ArrayList<>(orderBand(boxes, body));
+        order.addAll(orderBand(boxes, inserts));
         order.addAll(orderBand(boxes, foot));
         return order;
+    }
+
+    /**
+     * An insert (caption, pull quote, box set into the text) reaches into two side-by-side columns while both run on
+     * above and below it: the columns flow round it, so it is read after the body text, as the ground truth of
+     * magazines and journals has it. A title over the columns is above them, not inside, and stays in place.
+     */
+    static boolean isInsert(List<Box> boxes, int wi) {
+        Box w = boxes.get(wi);
+        for (int ui = 0; ui < boxes.size(); ui++) {
+            Box u = boxes.get(ui);
+            if (ui == wi || !xOverlap(w, u) || !around(u, w)) {
+                continue;
+            }
+            for (int vi = 0; vi < boxes.size(); vi++) {
+                Box v = boxes.get(vi);
+                if (vi != wi && vi != ui && u.x1() <= v.x0() + tolerance(u, v) && !xOverlap(u, v) && xOverlap(w, v)
+                        && around(v, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether column block c starts above w and ends below it. */
+    private static boolean around(Box c, Box w) {
+        return c.y0() < w.y0() && c.y1() > w.y1();
     }
 
     /**

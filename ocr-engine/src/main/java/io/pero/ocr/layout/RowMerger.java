@@ -19,7 +19,13 @@ final class RowMerger {
     private static final double WINDOW = 4;
     /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
     private static final double SAME_ROW_OVERLAP = 0.5;
+    /** Fragments whose heights differ more than this are in different type sizes and are not one row. */
     private static final double MAX_HEIGHT_RATIO = 1.6;
+    /**
+     * A line this much wider than the typical line near it spans columns (a title): it does not bridge a gutter. Column
+     * lines vary by a few characters; a title over two columns is about twice as wide.
+     */
+    static final double SPANNING = 1.4;
     /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
     private static final double MIN_STRIP = 0.25;
 
@@ -82,7 +88,8 @@ final class RowMerger {
 
     boolean isGutter(LineBox a, LineBox b) {
         if (isColumnLine(b) && alignedEdges(b, true) >= MIN_EDGE_LINES
-                || isColumnLine(a) && alignedEdges(a, false) >= MIN_EDGE_LINES) {
+                || isColumnLine(a) && alignedEdges(a, false) >= MIN_EDGE_LINES
+                || b.x0() > justifiedColumnEnd(a)) {
             return true;
         }
         List<LineBox> nearbyText = new ArrayList<>();
@@ -124,13 +131,36 @@ final class RowMerger {
         return n;
     }
 
+    /**
+     * The right edge of the justified column that {@code box} starts in: the common right edge of the nearby column
+     * lines that start where it starts, when at least {@link #MIN_EDGE_LINES} + 1 of them share it; otherwise
+     * infinity. A paragraph's short last line belongs to that column, and whatever lies beyond the edge (a caption
+     * beside it, the next column) does not join its row.
+     */
+    private double justifiedColumnEnd(LineBox box) {
+        List<Double> ends = new ArrayList<>();
+        for (LineBox c : boxes) {
+            if (c != box && isColumnLine(c) && Math.abs(c.centerY() - box.centerY()) <= WINDOW * lineHeight
+                    && Math.abs(c.x0() - box.x0()) <= EDGE_TOLERANCE * lineHeight) {
+                ends.add(c.x1());
+            }
+        }
+        if (ends.size() <= MIN_EDGE_LINES) {
+            return Double.MAX_VALUE;
+        }
+        ends.sort(null);
+        double median = ends.get(ends.size() / 2);
+        long aligned = ends.stream().filter(e -> Math.abs(e - median) <= EDGE_TOLERANCE * lineHeight).count();
+        return aligned > MIN_EDGE_LINES ? median + EDGE_TOLERANCE * lineHeight : Double.MAX_VALUE;
+    }
+
     private static List<LineBox> withoutSpanning(List<LineBox> lines) {
         if (lines.size() < 3) {
             return lines;
         }
         double[] widths = lines.stream().mapToDouble(LineBox::width).sorted().toArray();
         double typical = widths[widths.length / 2];
-        return lines.stream().filter(c -> c.width() <= ReadingOrder.SPANNING * typical).toList();
+        return lines.stream().filter(c -> c.width() <= SPANNING * typical).toList();
     }
 
     /** The widest part of [from, to] that no nearby line covers, or null when it is all covered. */
