@@ -19,8 +19,14 @@ public final class OrderFreeScore {
     private OrderFreeScore() {
     }
 
+    /**
+     * The lower of the plain CER and the CER after re-sorting: matching short or repeated lines by trigrams can misplace
+     * some of them, and forgiving the order must never cost more than keeping it.
+     */
     public static CharacterErrorRate.Score score(String hypothesis, String groundTruth) {
-        return CharacterErrorRate.score(reorder(hypothesis, groundTruth), groundTruth);
+        CharacterErrorRate.Score plain = CharacterErrorRate.score(hypothesis, groundTruth);
+        CharacterErrorRate.Score reordered = CharacterErrorRate.score(reorder(hypothesis, groundTruth), groundTruth);
+        return reordered.edits() < plain.edits() ? reordered : plain;
     }
 
     /** The hypothesis' normalised lines re-sorted into the ground truth's order. */

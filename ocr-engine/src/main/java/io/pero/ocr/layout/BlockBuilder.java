@@ -29,6 +29,14 @@ final class BlockBuilder {
      */
     static final double MIN_OVERLAP = 0.5;
 
+    /**
+     * A gap this many line heights wider than a block's usual line gap ends the block: typeset line spacing varies
+     * by far less, a blank half line is a deliberate break.
+     */
+    static final double EXTRA_GAP = 0.5;
+    /** Lines of one column share at least this part of the narrower line's width (a short last line: all of it). */
+    static final double SHARED_WIDTH = 0.5;
+
     private BlockBuilder() {
     }
 
@@ -67,10 +75,43 @@ final class BlockBuilder {
                 for (int k = i; k >= 0; k = next[k]) {
                     block.add(sorted.get(k));
                 }
-                blocks.add(block);
+                blocks.addAll(splitAtWideGaps(block));
             }
         }
         return blocks;
+    }
+
+    /**
+     * A block's lines are evenly spaced; where a gap exceeds the block's usual gap by {@link #EXTRA_GAP} line heights,
+     * a new block starts (a paragraph set off by space, a running foot under a column).
+     */
+    private static List<List<Row>> splitAtWideGaps(List<Row> block) {
+        if (block.size() < 3) {
+            return List.of(block);
+        }
+        double[] gaps = new double[block.size() - 1];
+        double[] heights = new double[block.size()];
+        for (int k = 0; k < block.size(); k++) {
+            heights[k] = block.get(k).height();
+            if (k > 0) {
+                gaps[k - 1] = block.get(k).y0() - block.get(k - 1).y1();
+            }
+        }
+        double[] sortedGaps = gaps.clone();
+        java.util.Arrays.sort(sortedGaps);
+        java.util.Arrays.sort(heights);
+        double limit = sortedGaps[sortedGaps.length / 2] + EXTRA_GAP * heights[heights.length / 2];
+        List<List<Row>> parts = new ArrayList<>();
+        List<Row> part = new ArrayList<>(List.of(block.get(0)));
+        for (int k = 1; k < block.size(); k++) {
+            if (gaps[k - 1] > limit) {
+                parts.add(part);
+                part = new ArrayList<>();
+            }
+            part.add(block.get(k));
+        }
+        parts.add(part);
+        return parts;
     }
 
     /** The rows right below row i: overlapping it horizontally, within a line gap, with no such row between. */
@@ -101,9 +142,15 @@ final class BlockBuilder {
         return nearest;
     }
 
+    /**
+     * Whether b could continue a's column: they share more than {@link #MIN_OVERLAP} line heights and at least
+     * {@link #SHARED_WIDTH} of the narrower one's width. A caption or pull quote that only reaches into a column
+     * does not continue it.
+     */
     static boolean overlaps(Row a, Row b) {
         double h = Math.min(a.height(), b.height());
-        return Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0()) > MIN_OVERLAP * h;
+        double shared = Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0());
+        return shared > MIN_OVERLAP * h && shared >= SHARED_WIDTH * Math.min(a.width(), b.width());
     }
 
     private static boolean sameType(Row a, Row b) {
