@@ -2,6 +2,7 @@ package io.pero.ocr.layout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Orders blocks with Breuel's pairwise reading-order relation (T. M. Breuel, "High performance document layout
@@ -71,19 +72,27 @@ final class BlockOrder {
     /**
      * An insert (caption, pull quote, box set into the text) reaches into two side-by-side columns while both run on
      * above and below it: the columns flow round it, so it is read after the body text, as the ground truth of
-     * magazines and journals has it. A title over the columns is above them, not inside, and stays in place.
+     * magazines and journals has it. Each column may be broken into blocks round it, and some of them stand beside
+     * it. A title over the columns, or between two sections of them, has nothing beside it and stays in place.
      */
     static boolean isInsert(List<Box> boxes, int wi) {
         Box w = boxes.get(wi);
-        for (int ui = 0; ui < boxes.size(); ui++) {
-            Box u = boxes.get(ui);
-            if (ui == wi || !xOverlap(w, u) || !around(u, w)) {
-                continue;
+        double middle = (w.x0() + w.x1()) / 2;
+        List<Box> left = new ArrayList<>();
+        List<Box> right = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            Box c = boxes.get(i);
+            if (i != wi && xOverlap(w, c)) {
+                ((c.x0() + c.x1()) / 2 < middle ? left : right).add(c);
             }
-            for (int vi = 0; vi < boxes.size(); vi++) {
-                Box v = boxes.get(vi);
-                if (vi != wi && vi != ui && u.x1() <= v.x0() + tolerance(u, v) && !xOverlap(u, v) && xOverlap(w, v)
-                        && around(v, w)) {
+        }
+        if (Stream.concat(left.stream(), right.stream()).noneMatch(c -> c.y0() < w.y1() && c.y1() > w.y0())) {
+            return false;
+        }
+        for (Box leftAbove : left) {
+            for (Box rightAbove : right) {
+                if (leftAbove.y0() < w.y0() && rightAbove.y0() < w.y0() && !xOverlap(leftAbove, rightAbove)
+                        && runsBelow(left, rightAbove, w) && runsBelow(right, leftAbove, w)) {
                     return true;
                 }
             }
@@ -91,9 +100,14 @@ final class BlockOrder {
         return false;
     }
 
-    /** Whether column block c starts above w and ends below it. */
-    private static boolean around(Box c, Box w) {
-        return c.y0() < w.y0() && c.y1() > w.y1();
+    /** Whether one of {@code side} ends below w without sharing a column with the other side's block. */
+    private static boolean runsBelow(List<Box> side, Box other, Box w) {
+        for (Box c : side) {
+            if (c.y1() > w.y1() && !xOverlap(c, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

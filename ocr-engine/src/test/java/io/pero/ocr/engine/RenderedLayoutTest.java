@@ -139,8 +139,8 @@ class RenderedLayoutTest {
         List<String> right = concat(page.block("Ra", body, 740, 100, 580, 6), page.block("Rb", body, 940,
                 100 + 6 * lh, 380, 6), page.block("Rc", body, 740, 100 + 12 * lh, 580, 6));
         page.figure(500, 100 + 6 * lh + 5, 400, 4 * lh - 10);
-        List<String> caption = List.of(page.text("CAP", "Figure 2. The old mill", new Font(Font.SERIF, Font.ITALIC,
-                18), 520, 100 + 10 * lh + 28));
+        List<String> caption = List.of(page.text("CAP", "Figure 2. The old mill by the river in winter",
+                new Font(Font.SERIF, Font.ITALIC, 18), 510, 100 + 10 * lh + 28));
         assertEquals(concat(left, right, caption), read(page, 0));
     }
 

@@ -24,7 +24,8 @@ final class RenderedPage {
             + "station silver copper harbour valley castle meadow lantern orchard kitchen pocket ribbon candle")
             .split(" ");
 
-    record Line(String id, String text, Font font, double x, double y) {
+    /** @param justify the width to spread the words over (a justified column line), 0 for none */
+    record Line(String id, String text, Font font, double x, double y, int justify) {
     }
 
     private final int width;
@@ -66,7 +67,9 @@ final class RenderedPage {
                 text.append(next);
             }
             String id = prefix + (i + 1);
-            lines.add(new Line(id, text.toString(), font, x, y + i * lineHeight + m.getAscent()));
+            // Column lines are justified, as in books and magazines; a block's last line is not.
+            lines.add(new Line(id, text.toString(), font, x, y + i * lineHeight + m.getAscent(),
+                    i + 1 < count ? width : 0));
             ids.add(id);
         }
         return ids;
@@ -74,7 +77,7 @@ final class RenderedPage {
 
     /** One line of given text with its baseline at y. */
     String text(String id, String text, Font font, int x, int y) {
-        lines.add(new Line(id, text, font, x, y));
+        lines.add(new Line(id, text, font, x, y, 0));
         return id;
     }
 
@@ -117,7 +120,22 @@ final class RenderedPage {
         }
         for (Line line : lines) {
             g.setFont(line.font());
-            g.drawString(line.text(), (float) line.x(), (float) line.y());
+            String[] words = line.text().split(" ");
+            if (line.justify() == 0 || words.length < 2) {
+                g.drawString(line.text(), (float) line.x(), (float) line.y());
+                continue;
+            }
+            FontMetrics m = g.getFontMetrics();
+            int ink = 0;
+            for (String word : words) {
+                ink += m.stringWidth(word);
+            }
+            double space = (line.justify() - ink) / (double) (words.length - 1);
+            double x = line.x();
+            for (String word : words) {
+                g.drawString(word, (float) x, (float) line.y());
+                x += m.stringWidth(word) + space;
+            }
         }
         g.dispose();
         return RenderedText.toMat(image);
