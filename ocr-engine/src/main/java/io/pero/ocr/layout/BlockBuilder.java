@@ -30,6 +30,11 @@ final class BlockBuilder {
     static final double MIN_OVERLAP = 0.5;
 
     /**
+     * A row is on the next line below another when its centre is below the other's bottom, less this many line
+     * heights: detected boxes include a margin, so tightly set consecutive lines overlap by up to a quarter line.
+     */
+    static final double LINE_OVERLAP = 0.25;
+    /**
      * A gap this many line heights wider than a block's usual line gap ends the block: typeset line spacing varies
      * by far less, a blank half line is a deliberate break.
      */
@@ -122,7 +127,7 @@ final class BlockBuilder {
             Row b = sorted.get(j);
             double h = Math.max(a.height(), b.height());
             double gap = b.y0() - a.y1();
-            if (j != i && b.centerY() > a.y1() - 0.25 * h && b.y0() > a.centerY() && gap <= MAX_LINE_GAP * h
+            if (j != i && b.centerY() > a.y1() - LINE_OVERLAP * h && b.y0() > a.centerY() && gap <= MAX_LINE_GAP * h
                     && overlaps(a, b)) {
                 candidates.add(j);
             }

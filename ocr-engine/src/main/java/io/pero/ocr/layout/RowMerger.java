@@ -15,18 +15,31 @@ import java.util.List;
  * other column's full line is not, and neither is a caption set in the gutter beside a column.
  */
 final class RowMerger {
-    /** How far above and below (in line heights) neighbouring lines are consulted. */
+    /**
+     * How far above and below (in line heights) neighbouring lines are consulted: three or four lines of a column on
+     * each side show where its edges run, while a layout change further away (a title, the next section) does not
+     * count.
+     */
     private static final double WINDOW = 4;
-    /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
+    /**
+     * Two fragments are on one row when they overlap vertically by at least this fraction of the lower one: lines of
+     * one row share most of their height, consecutive lines (spaced about 1.2 line heights) share little or none.
+     */
     private static final double SAME_ROW_OVERLAP = 0.5;
-    /** Fragments whose heights differ more than this are in different type sizes and are not one row. */
+    /**
+     * Fragments whose heights differ more than this are in different type sizes and are not one row; detected heights
+     * of one size vary by about ±25 % with ascenders, descenders and digits.
+     */
     private static final double MAX_HEIGHT_RATIO = 1.6;
     /**
      * A line this much wider than the typical line near it spans columns (a title): it does not bridge a gutter. Column
      * lines vary by a few characters; a title over two columns is about twice as wide.
      */
     static final double SPANNING = 1.4;
-    /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
+    /**
+     * A gutter leaves a strip at least this many line heights wide free of nearby lines: a word space is about 0.25
+     * line heights, so a narrower strip is chance between words of neighbouring lines.
+     */
     private static final double MIN_STRIP = 0.25;
 
     /** Line edges within this many line heights of each other are aligned (a justified or flush column edge). */
