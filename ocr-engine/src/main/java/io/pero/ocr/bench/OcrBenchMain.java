@@ -28,17 +28,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Benchmark: OCR of a folder of images with {@code <name>.gt.txt} ground truth, and Tesseract on the same pages in
- * the same run. Prints per page and overall: CER (as evaldata's cer.py), pages/s, ms per step, peak RSS.
- * <pre>java -cp ocr-engine/target/ocr-engine.jar:ocr-engine/target/lib/* io.pero.ocr.bench.OcrBenchMain FOLDER</pre>
+ * Benchmark: OCR of one or more folders of images with {@code <name>.gt.txt} ground truth, and Tesseract on the same
+ * pages, run in the same process or read from its stored hypotheses ({@code --tesseract-hyp}). Prints per page, per
+ * folder and overall: CER (as evaldata's cer.py), the order-free CER, Tesseract's CER, the pages where we lose to it,
+ * pages/s, ms per step, peak RSS.
+ * <pre>java -cp ocr-engine/target/ocr-engine.jar:ocr-engine/target/lib/* io.pero.ocr.bench.OcrBenchMain FOLDER...</pre>
  */
 @Command(name = "ocr-bench", mixinStandardHelpOptions = true,
         description = "OCR benchmark against ground truth, with Tesseract as the baseline.")
 public final class OcrBenchMain implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = List.of(".tif", ".tiff", ".png", ".jpg", ".jpeg");
 
-    @Parameters(index = "0", description = "folder with images and <name>.gt.txt")
-    private Path folder;
+    @Parameters(arity = "1..*", description = "folders with images and <name>.gt.txt")
+    private List<Path> folders;
     @Option(names = "--config", description = "stage directory with config.ini (default: built-in defaults)")
     private Path stageDir;
     @Option(names = "--device", description = "cpu or gpu, overriding the config")
@@ -49,6 +51,9 @@ public final class OcrBenchMain implements Callable<Integer> {
     private boolean noTesseract;
     @Option(names = "--hyp", description = "write each page's text to DIR/<name>.txt")
     private Path hypDir;
+    @Option(names = "--tesseract-hyp", paramLabel = "DIR", description = "Tesseract's stored output, DIR/<name>.txt "
+            + "per page, instead of running it (repeatable; the first DIR holding a page's file is used)")
+    private List<Path> tesseractHypDirs = new ArrayList<>();
 
     public static void main(String[] args) {
         CliLogging.configure(false);
@@ -57,10 +62,22 @@ public final class OcrBenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> images = images(folder);
-        if (images.isEmpty()) {
-            System.err.println("error: no images with a .gt.txt beside them in " + folder);
-            return 3;
+        List<Path> images = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        for (Path folder : folders) {
+            List<Path> found = images(folder);
+            if (found.isEmpty()) {
+                System.err.println("error: no images with a .gt.txt beside them in " + folder);
+                return 3;
+            }
+            images.addAll(found);
+            found.forEach(f -> sets.add(folder.toString()));
+        }
+        for (Path dir : tesseractHypDirs) {
+            if (!Files.isDirectory(dir)) {
+                System.err.println("error: --tesseract-hyp " + dir + " is not a folder");
+                return 2;
+            }
         }
         OcrConfig config = stageDir == null ? OcrConfig.defaults() : OcrConfig.load(stageDir);
         if (device != null) {
@@ -83,14 +100,16 @@ public final class OcrBenchMain implements Callable<Integer> {
             List<Recognition> results = recognizeAll(engine, images);
             wall = (System.nanoTime() - start) / 1e9;
             for (int i = 0; i < images.size(); i++) {
-                pages.add(score(images.get(i), results.get(i)));
+                pages.add(score(sets.get(i), images.get(i), results.get(i)));
             }
         }
         double rss = PeakRss.mebibytes();
-        boolean tesseract = !noTesseract && TesseractBaseline.available();
-        if (tesseract) {
-            for (int i = 0; i < pages.size(); i++) {
+        boolean tesseract = tesseractHypDirs.isEmpty() && !noTesseract && TesseractBaseline.available();
+        for (int i = 0; i < pages.size(); i++) {
+            if (tesseract) {
                 pages.set(i, withTesseract(pages.get(i), images.get(i)));
+            } else if (!tesseractHypDirs.isEmpty()) {
+                pages.set(i, withStoredTesseract(pages.get(i), images.get(i)));
             }
         }
         BenchReport.print(System.out, pages, wall, tesseract, rss, description);
@@ -135,17 +154,35 @@ public final class OcrBenchMain implements Callable<Integer> {
         }
     }
 
-    private BenchPage score(Path image, Recognition result) throws IOException {
+    private BenchPage score(String set, Path image, Recognition result) throws IOException {
         String truth = Files.readString(groundTruth(image), StandardCharsets.UTF_8);
-        return new BenchPage(baseName(image), result.page().width(), result.page().height(),
-                CharacterErrorRate.score(text(result), truth), result.timings(), null, 0);
+        String text = text(result);
+        return new BenchPage(set, baseName(image), result.page().width(), result.page().height(),
+                CharacterErrorRate.score(text, truth), OrderFreeScore.score(text, truth), result.timings(), null,
+                Double.NaN);
     }
 
     private BenchPage withTesseract(BenchPage page, Path image) throws IOException, InterruptedException {
         TesseractBaseline.Result t = TesseractBaseline.run(image);
+        return withTesseract(page, image, t.text(), t.seconds());
+    }
+
+    /** Tesseract's stored hypothesis for the page, from the first --tesseract-hyp folder that has one. */
+    private BenchPage withStoredTesseract(BenchPage page, Path image) throws IOException {
+        for (Path dir : tesseractHypDirs) {
+            Path hyp = dir.resolve(baseName(image) + ".txt");
+            if (Files.isRegularFile(hyp)) {
+                return withTesseract(page, image, Files.readString(hyp, StandardCharsets.UTF_8), Double.NaN);
+            }
+        }
+        return page;
+    }
+
+    private static BenchPage withTesseract(BenchPage page, Path image, String text, double seconds)
+            throws IOException {
         String truth = Files.readString(groundTruth(image), StandardCharsets.UTF_8);
-        return new BenchPage(page.name(), page.width(), page.height(), page.ours(), page.timings(),
-                CharacterErrorRate.score(t.text(), truth), t.seconds());
+        return new BenchPage(page.set(), page.name(), page.width(), page.height(), page.ours(), page.oursOrderFree(),
+                page.timings(), CharacterErrorRate.score(text, truth), seconds);
     }
 
     /** Text in reading order: a line per text line, a blank line between regions. */

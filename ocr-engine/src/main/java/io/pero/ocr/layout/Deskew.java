@@ -13,6 +13,8 @@ public final class Deskew {
     private static final double LONG_LINE_ASPECT = 3;
     /** Neighbours further off the horizontal than this slope (about 11 degrees) are on different rows. */
     private static final double MAX_SKEW = 0.2;
+    /** Neighbours in the same type size, whose centres line up along the row: heights within ±50 %. */
+    private static final double SIMILAR_HEIGHT = 1.5;
 
     private Deskew() {
     }
@@ -42,7 +44,7 @@ public final class Deskew {
                 double dx = b.centerX() - a.centerX();
                 double dy = Math.abs(b.centerY() - a.centerY());
                 double h = Math.min(a.height(), b.height());
-                boolean similar = Math.max(a.height(), b.height()) <= 1.5 * h;
+                boolean similar = Math.max(a.height(), b.height()) <= SIMILAR_HEIGHT * h;
                 if (b != a && dx > 0 && dy < h && dy < dx * MAX_SKEW && similar && dx < nearestDx) {
                     nearest = b;
                     nearestDx = dx;

@@ -15,13 +15,43 @@ import java.util.List;
  * other column's full line is not, and neither is a caption set in the gutter beside a column.
  */
 final class RowMerger {
-    /** How far above and below (in line heights) neighbouring lines are consulted. */
+    /**
+     * How far above and below (in line heights) neighbouring lines are consulted: three or four lines of a column on
+     * each side show where its edges run, while a layout change further away (a title, the next section) does not
+     * count.
+     */
     private static final double WINDOW = 4;
-    /** Two fragments are on one row when they overlap vertically by at least this fraction of the lower one. */
+    /**
+     * Two fragments are on one row when they overlap vertically by at least this fraction of the lower one: lines of
+     * one row share most of their height, consecutive lines (spaced about 1.2 line heights) share little or none.
+     */
     private static final double SAME_ROW_OVERLAP = 0.5;
+    /**
+     * Fragments whose heights differ more than this are in different type sizes and are not one row; detected heights
+     * of one size vary by about ±25 % with ascenders, descenders and digits.
+     */
     private static final double MAX_HEIGHT_RATIO = 1.6;
-    /** A gutter leaves a strip at least this many line heights wide free of nearby lines. */
+    /**
+     * A line this much wider than the typical line near it spans columns (a title): it does not bridge a gutter. Column
+     * lines vary by a few characters; a title over two columns is about twice as wide.
+     */
+    static final double SPANNING = 1.4;
+    /**
+     * A gutter leaves a strip at least this many line heights wide free of nearby lines: a word space is about 0.25
+     * line heights, so a narrower strip is chance between words of neighbouring lines.
+     */
     private static final double MIN_STRIP = 0.25;
+
+    /** Line edges within this many line heights of each other are aligned (a justified or flush column edge). */
+    static final double EDGE_TOLERANCE = 0.3;
+    /**
+     * Lines at least this many line heights wide (about ten characters) can form a column edge: narrower than the
+     * narrowest column of running text (newspaper columns, text wrapped round a photo), wider than a price, a table
+     * number or a chart label, whose aligned edges make a table column rather than a gutter.
+     */
+    static final double COLUMN_LINE = 5;
+    /** A column edge is shared by at least this many further lines: two are chance, three are a column. */
+    static final int MIN_EDGE_LINES = 2;
 
     private final List<LineBox> boxes;
     private final LineScale scale;
@@ -70,6 +100,11 @@ final class RowMerger {
     }
 
     boolean isGutter(LineBox a, LineBox b) {
+        if (isColumnLine(b) && alignedEdges(b, true) >= MIN_EDGE_LINES
+                || isColumnLine(a) && alignedEdges(a, false) >= MIN_EDGE_LINES
+                || b.x0() > justifiedColumnEnd(a)) {
+            return true;
+        }
         List<LineBox> nearbyText = new ArrayList<>();
         for (LineBox c : boxes) {
             if (c != a && c != b && isLong(c) && Math.abs(c.centerY() - a.centerY()) <= WINDOW * lineHeight) {
@@ -92,13 +127,53 @@ final class RowMerger {
         return leftText && rightText;
     }
 
+    /**
+     * How many other lines of running text near {@code box} (within {@link #WINDOW} line heights above or below)
+     * start (or, for {@code left == false}, end) where it does, within {@link #EDGE_TOLERANCE}: lines that share an
+     * edge form a column, and the gap in front of a column's edge is a gutter, whatever stands beyond it (chart
+     * labels, a photo's stray marks, the neighbouring column).
+     */
+    private int alignedEdges(LineBox box, boolean left) {
+        int n = 0;
+        for (LineBox c : boxes) {
+            if (c != box && isColumnLine(c) && Math.abs(c.centerY() - box.centerY()) <= WINDOW * lineHeight
+                    && Math.abs(left ? c.x0() - box.x0() : c.x1() - box.x1()) <= EDGE_TOLERANCE * lineHeight) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The right edge of the justified column that {@code box} starts in: the common right edge of the nearby column
+     * lines that start where it starts, when at least {@link #MIN_EDGE_LINES} + 1 of them share it; otherwise
+     * infinity. A paragraph's short last line belongs to that column, and whatever lies beyond the edge (a caption
+     * beside it, the next column) does not join its row.
+     */
+    private double justifiedColumnEnd(LineBox box) {
+        List<Double> ends = new ArrayList<>();
+        for (LineBox c : boxes) {
+            if (c != box && isColumnLine(c) && Math.abs(c.centerY() - box.centerY()) <= WINDOW * lineHeight
+                    && Math.abs(c.x0() - box.x0()) <= EDGE_TOLERANCE * lineHeight) {
+                ends.add(c.x1());
+            }
+        }
+        if (ends.size() <= MIN_EDGE_LINES) {
+            return Double.MAX_VALUE;
+        }
+        ends.sort(null);
+        double median = ends.get(ends.size() / 2);
+        long aligned = ends.stream().filter(e -> Math.abs(e - median) <= EDGE_TOLERANCE * lineHeight).count();
+        return aligned > MIN_EDGE_LINES ? median + EDGE_TOLERANCE * lineHeight : Double.MAX_VALUE;
+    }
+
     private static List<LineBox> withoutSpanning(List<LineBox> lines) {
         if (lines.size() < 3) {
             return lines;
         }
         double[] widths = lines.stream().mapToDouble(LineBox::width).sorted().toArray();
         double typical = widths[widths.length / 2];
-        return lines.stream().filter(c -> c.width() <= ReadingOrder.SPANNING * typical).toList();
+        return lines.stream().filter(c -> c.width() <= SPANNING * typical).toList();
     }
 
     /** The widest part of [from, to] that no nearby line covers, or null when it is all covered. */
@@ -125,6 +200,10 @@ final class RowMerger {
             best = new double[] {cursor, to};
         }
         return best;
+    }
+
+    private boolean isColumnLine(LineBox box) {
+        return box.width() >= COLUMN_LINE * lineHeight;
     }
 
     boolean isLong(LineBox box) {

@@ -64,21 +64,30 @@ class LayoutAnalyzerTest {
         assertEquals("A0/A1/A2/B0/B1/B2/TITLE/C0/C1/C2/D0/D1/D2", read(0));
     }
 
+    /** Two columns whose rows {@code from}..{@code to} are narrowed round something set across the gutter. */
+    private void twoColumnsAround(int rows, int from, int to, String left, String right) {
+        for (int i = 0; i < rows; i++) {
+            boolean narrow = i >= from && i <= to;
+            line(left + i, 0, narrow ? 15 : 20, i);
+            line(right + i, narrow ? 26 : 21, 41, i);
+        }
+    }
+
     @Test
     void aCaptionInTheGutterComesAfterTheColumnsAndARunningHeadFirst() {
         line("HEAD", 18, 23, -2);
-        twoColumns(5, 0, "L", "R");
-        line("CAP1", 17.5, 23.5, 1.5);
-        line("CAP2", 18, 23, 2.5);
-        assertEquals("HEAD/L0/L1/L2/L3/L4/R0/R1/R2/R3/R4/CAP1/CAP2", read(0));
+        twoColumnsAround(6, 1, 3, "L", "R");
+        line("CAP1", 16, 25, 1.5);
+        line("CAP2", 17, 24, 2.5);
+        assertEquals("HEAD/L0/L1/L2/L3/L4/L5/R0/R1/R2/R3/R4/R5/CAP1/CAP2", read(0));
     }
 
     @Test
     void aRunningFootUnderOneColumnIsReadLast() {
-        twoColumns(5, 0, "L", "R");
-        line("CAP", 17.5, 23.5, 2);
-        line("FOOT", 0, 15, 6.5);
-        assertEquals("L0/L1/L2/L3/L4/R0/R1/R2/R3/R4/CAP/FOOT", read(0));
+        twoColumnsAround(6, 1, 3, "L", "R");
+        line("CAP", 16, 25, 2);
+        line("FOOT", 0, 15, 7.5);
+        assertEquals("L0/L1/L2/L3/L4/L5/R0/R1/R2/R3/R4/R5/CAP/FOOT", read(0));
     }
 
     @Test

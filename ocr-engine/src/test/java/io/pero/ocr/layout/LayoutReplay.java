@@ -1,0 +1,103 @@
+package io.pero.ocr.layout;
+
+import io.pero.ocr.bench.CharacterErrorRate;
+import io.pero.ocr.bench.OrderFreeScore;
+import io.pero.ocr.config.LayoutConfig;
+import io.pero.ocr.detect.Quad;
+import io.pero.ocr.model.Page;
+import io.pero.ocr.model.Point;
+import io.pero.ocr.model.TextLine;
+import io.pero.ocr.model.TextRegion;
+import io.pero.ocr.xml.PageXmlReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Development tool (not a test): re-runs only the layout analysis on recognised fragments saved as PAGE XML by
+ * {@code bin/pero-ocr} with {@code [LAYOUT] READING_ORDER = top_down, DESKEW = no} (one line per fragment), and scores
+ * the text against the ground truth, so that a layout change is measured on all pages in seconds.
+ * <pre>java -cp ocr-engine/target/classes:ocr-engine/target/test-classes:ocr-engine/target/lib/* \
+ *   io.pero.ocr.layout.LayoutReplay CACHE_DIR:GT_DIR[:TESS_DIR] ...</pre>
+ */
+public final class LayoutReplay {
+    public static void main(String[] args) throws Exception {
+        CharacterErrorRate.Score all = new CharacterErrorRate.Score(0, 0);
+        CharacterErrorRate.Score allFree = new CharacterErrorRate.Score(0, 0);
+        CharacterErrorRate.Score allTess = new CharacterErrorRate.Score(0, 0);
+        Path dump = System.getenv("REPLAY_OUT") == null ? null : Path.of(System.getenv("REPLAY_OUT"));
+        for (String arg : args) {
+            String[] parts = arg.split(":");
+            Path cache = Path.of(parts[0]);
+            Path gtDir = Path.of(parts[1]);
+            Path tessDir = parts.length > 2 ? Path.of(parts[2]) : null;
+            CharacterErrorRate.Score set = new CharacterErrorRate.Score(0, 0);
+            CharacterErrorRate.Score setFree = new CharacterErrorRate.Score(0, 0);
+            CharacterErrorRate.Score setTess = new CharacterErrorRate.Score(0, 0);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(cache)) {
+                files = s.filter(p -> p.toString().endsWith("_page.xml")).sorted().toList();
+            }
+            for (Path file : files) {
+                String image = file.getFileName().toString().replace("_page.xml", "");
+                String name = image.substring(0, image.lastIndexOf('.'));
+                String truth = Files.readString(gtDir.resolve(name + ".gt.txt"));
+                String text = replay(Files.readAllBytes(file), file.toString());
+                if (dump != null) {
+                    Files.createDirectories(dump);
+                    Files.writeString(dump.resolve(name + ".txt"), text);
+                }
+                CharacterErrorRate.Score s = CharacterErrorRate.score(text, truth);
+                CharacterErrorRate.Score f = OrderFreeScore.score(text, truth);
+                String tessText = tessDir == null ? null : Files.readString(tessDir.resolve(name + ".txt"));
+                CharacterErrorRate.Score t = tessText == null ? new CharacterErrorRate.Score(0, 0)
+                        : CharacterErrorRate.score(tessText, truth);
+                set = set.plus(s);
+                setFree = setFree.plus(f);
+                setTess = setTess.plus(t);
+                System.out.printf(Locale.ROOT, "%-28s %6d  CER %.4f  free %.4f  tess %.4f %s%n", name,
+                        s.groundTruthChars(), s.cer(), f.cer(), t.cer(), s.cer() > t.cer() + 0.05 ? "LOSE" : "");
+            }
+            System.out.printf(Locale.ROOT, "== %s: CER %.4f free %.4f tess %.4f ratio %.3f%n%n", gtDir, set.cer(),
+                    setFree.cer(), setTess.cer(), set.cer() / setTess.cer());
+            all = all.plus(set);
+            allFree = allFree.plus(setFree);
+            allTess = allTess.plus(setTess);
+        }
+        System.out.printf(Locale.ROOT, "== ALL: CER %.4f free %.4f tess %.4f ratio %.3f%n", all.cer(), allFree.cer(),
+                allTess.cer(), all.cer() / allTess.cer());
+    }
+
+    static String replay(byte[] xml, String source) {
+        Page page = PageXmlReader.read(xml, source);
+        List<Quad> quads = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (TextRegion region : page.regions()) {
+            for (TextLine line : region.lines()) {
+                List<Point> p = line.polygon().points();
+                if (p.size() != 4) {
+                    throw new IllegalArgumentException(source + ": line " + line.id() + " is not a quad");
+                }
+                quads.add(new Quad(p.get(0).x(), p.get(0).y(), p.get(1).x(), p.get(1).y(), p.get(2).x(),
+                        p.get(2).y(), p.get(3).x(), p.get(3).y()));
+                texts.add(line.text());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (TextBlock block : new LayoutAnalyzer(LayoutConfig.defaults()).analyze(quads)) {
+            for (TextRow row : block.rows()) {
+                List<String> parts = new ArrayList<>();
+                for (int i : row.fragments()) {
+                    parts.add(texts.get(i));
+                }
+                out.append(String.join(" ", parts)).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
