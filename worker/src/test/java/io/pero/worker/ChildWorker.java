@@ -46,7 +46,9 @@ final class ChildWorker implements AutoCloseable {
     /** The exit code once it has exited by itself within {@code seconds}. */
     int awaitExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("child worker still running after " + seconds + " s; log " + log);
+            String text = logText();
+            throw new AssertionError("child worker still running after " + seconds + " s; its log ends:\n"
+                    + text.substring(Math.max(0, text.length() - 6000)));
         }
         return process.exitValue();
     }

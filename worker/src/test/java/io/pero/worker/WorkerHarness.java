@@ -171,32 +171,43 @@ final class WorkerHarness implements AutoCloseable {
         return got;
     }
 
-    /** The error-queue message this worker parked from {@code stage} (the error queue is shared by all tests). */
+    /**
+     * The error-queue message this worker parked from {@code stage}. The error queue is shared by all tests (and may
+     * hold leftovers), so others are held unacked while looking and given back together afterwards; a requeued message
+     * would go back to the head and be read again and again.
+     */
     GetResponse takeParked(String workerId, String stage) {
         GetResponse[] found = new GetResponse[1];
-        Await.until(WAIT, () -> {
-            GetResponse r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false));
-            if (r == null) {
-                return false;
-            }
-            var h = r.getProps().getHeaders();
-            boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
-                    && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
-            long tag = r.getEnvelope().getDeliveryTag();
-            if (mine) {
-                unchecked(() -> {
-                    channel.basicAck(tag, false);
-                    return null;
-                });
-                found[0] = r;
-            } else {
-                unchecked(() -> {
-                    channel.basicNack(tag, false, true);
-                    return null;
-                });
-            }
-            return mine;
-        }, "a message parked by " + workerId + " from " + stage);
+        Channel scan = unchecked(amqp::createChannel);
+        try {
+            Await.until(WAIT, () -> {
+                GetResponse r = unchecked(() -> scan.basicGet(QueueTopology.ERROR_QUEUE, false));
+                if (r == null) {
+                    // Seen everything: give the others back so a later publish is read after them.
+                    unchecked(() -> {
+                        scan.basicRecover(true);
+                        return null;
+                    });
+                    return false;
+                }
+                var h = r.getProps().getHeaders();
+                boolean mine = h != null && workerId.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_WORKER)))
+                        && stage.equals(String.valueOf(h.get(QueueTopology.HEADER_ERROR_QUEUE)));
+                if (mine) {
+                    unchecked(() -> {
+                        scan.basicAck(r.getEnvelope().getDeliveryTag(), false);
+                        return null;
+                    });
+                    found[0] = r;
+                }
+                return mine;
+            }, "a message parked by " + workerId + " from " + stage);
+        } finally {
+            unchecked(() -> {
+                scan.close();
+                return null;
+            });
+        }
         return found[0];
     }
 

@@ -20,6 +20,12 @@ public final class QueueTopology {
     public static final String HEADER_ERROR_REASON = "x-pero-error-reason";
     public static final String HEADER_ERROR_QUEUE = "x-pero-original-queue";
     public static final String HEADER_ERROR_WORKER = "x-pero-worker-id";
+    /**
+     * Deliveries of a task message that ended without completing it (worker crash, connection loss, requeue), carried
+     * in the message so the poison bound holds across worker restarts and across workers. Additive: peers that do not
+     * know it ignore it.
+     */
+    public static final String HEADER_DELIVERIES = "x-pero-deliveries";
 
     public static final Map<String, Object> STAGE_QUEUE_ARGUMENTS = Map.of(
             "x-max-priority", 1,
