@@ -26,12 +26,19 @@ public final class StageInstaller {
     private final ModelCache cache;
     private final ModelSource source;
     private final ArchiveExtractor extractor;
+    private final ConfigFailureRecorder failures;
 
     public StageInstaller(CuratorFramework zk, ModelCache cache, ModelSource source, ArchiveExtractor extractor) {
         this.zk = zk;
         this.cache = cache;
         this.source = source;
         this.extractor = extractor;
+        this.failures = new ConfigFailureRecorder(zk);
+    }
+
+    /** The shared per-stage count of failed configurations. */
+    public ConfigFailureRecorder failures() {
+        return failures;
     }
 
     /** The stage config version from ZooKeeper. */
