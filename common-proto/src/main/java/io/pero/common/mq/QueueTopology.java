@@ -31,7 +31,30 @@ public final class QueueTopology {
             "x-max-priority", 1,
             "x-queue-type", "classic");
 
+    /**
+     * Extension, quorum stage queues: the broker's own delivery bound. Above the worker's default {@code max_deliveries}
+     * (5, counted in {@code x-pero-deliveries}), so the worker parks first, with its reason; the broker's limit is the
+     * backstop for consumers that do not count, and dead-letters to the error queue instead of dropping.
+     */
+    public static final int QUORUM_DELIVERY_LIMIT = 10;
+
+    public static final Map<String, Object> QUORUM_STAGE_QUEUE_ARGUMENTS = Map.of(
+            "x-queue-type", "quorum",
+            "x-delivery-limit", QUORUM_DELIVERY_LIMIT,
+            "x-dead-letter-exchange", "",
+            "x-dead-letter-routing-key", ERROR_QUEUE);
+
     private QueueTopology() {
+    }
+
+    /**
+     * Declares (idempotently) a stage queue of {@code type}: {@link QueueType#CLASSIC} as the original does, or a quorum
+     * queue (extension, see {@link QueueType}). Re-declaring an existing queue with the other type fails with the
+     * broker's PRECONDITION_FAILED: a queue's type cannot change (delete and declare it again, after draining it).
+     */
+    public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name, QueueType type) throws IOException {
+        return channel.queueDeclare(name, true, false, false,
+                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : STAGE_QUEUE_ARGUMENTS);
     }
 
     /** Declares (idempotently) a stage, output or log queue exactly as {@code stage_config_manager.py -n} does. */
