@@ -9,8 +9,11 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -32,8 +35,37 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         this.hostKey = hostKey;
     }
 
-    /** Starts on {@code port} (0 = any free port) on 127.0.0.1 with a generated host key. */
+    /** The host key the server offers; real servers differ (hardened OpenSSH: ed25519 only; old ones: RSA only). */
+    public enum HostKeyType {
+        ECDSA(KeyUtils.EC_ALGORITHM, 256),
+        ED25519(SecurityUtils.EDDSA, 256),
+        RSA(KeyUtils.RSA_ALGORITHM, 3072);
+
+        private final String algorithm;
+        private final int size;
+
+        HostKeyType(String algorithm, int size) {
+            this.algorithm = algorithm;
+            this.size = size;
+        }
+    }
+
+    /** Starts on {@code port} (0 = any free port) on 127.0.0.1 with a generated ECDSA host key. */
     public static EmbeddedSftpServer start(int port, Path root, String user, String password) {
+        return start(port, root, user, password, HostKeyType.ECDSA, server -> { });
+    }
+
+    /** As {@link #start(int, Path, String, String)}, offering only a host key of {@code hostKey}'s type. */
+    public static EmbeddedSftpServer start(int port, Path root, String user, String password, HostKeyType hostKey) {
+        return start(port, root, user, password, hostKey, server -> { });
+    }
+
+    /**
+     * As above; {@code tuning} adjusts the server before it starts (e.g. restricts its key exchange algorithms,
+     * to test what a client says when nothing matches).
+     */
+    public static EmbeddedSftpServer start(int port, Path root, String user, String password, HostKeyType hostKeyType,
+                                           Consumer<SshServer> tuning) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -42,6 +74,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             Files.createDirectories(root);
             // No path given: the key lives in memory only, so no key file is left behind.
             SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider();
+            keys.setAlgorithm(hostKeyType.algorithm);
+            keys.setKeySize(hostKeyType.size);
             PublicKey hostKey = firstKey(keys.loadKeys(null)).getPublic();
             server.setHost(BIND_ADDRESS);
             server.setPort(port);
@@ -51,6 +85,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             server.setKeyboardInteractiveAuthenticator(null);
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
             server.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
+            tuning.accept(server);
             server.start();
             return new EmbeddedSftpServer(server, root, hostKey);
         } catch (IOException e) {

@@ -32,6 +32,7 @@ import io.pero.worker.stage.StageSwitcher;
 import io.pero.worker.zk.AssignmentWatcher;
 import io.pero.worker.zk.NextStageReporter;
 import io.pero.worker.zk.StatusReporter;
+import io.pero.worker.zk.WorkerIdInUseException;
 import io.pero.worker.zk.WorkerRegistration;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,6 +111,9 @@ public final class WorkerDaemon {
             start(shutdown);
             stopSignal.await();
             return exitCode.get();
+        } catch (WorkerIdInUseException e) {
+            log.error("{}", e.getMessage());
+            return ExitCodes.ID_IN_USE;
         } catch (ConfigException e) {
             log.error("invalid configuration: {}", e.getMessage());
             return ExitCodes.BAD_CONFIG;

@@ -147,8 +147,21 @@ final class WorkerHarness implements AutoCloseable {
     }
 
     List<GetResponse> takeRaw(String queue, int count) {
+        return takeRaw(queue, count, WAIT);
+    }
+
+    /** As {@link #take}, failing unless all {@code count} arrive within {@code within}. */
+    static List<ProcessingRequest> takeWithin(WorkerHarness h, String queue, int count, Duration within) {
+        List<ProcessingRequest> out = new ArrayList<>();
+        for (GetResponse r : h.takeRaw(queue, count, within)) {
+            out.add(unchecked(() -> ProcessingRequest.parseFrom(r.getBody())));
+        }
+        return out;
+    }
+
+    List<GetResponse> takeRaw(String queue, int count, Duration within) {
         List<GetResponse> got = new ArrayList<>();
-        Await.until(WAIT, () -> {
+        Await.until(within, () -> {
             GetResponse r = unchecked(() -> channel.basicGet(queue, true));
             if (r != null) {
                 got.add(r);

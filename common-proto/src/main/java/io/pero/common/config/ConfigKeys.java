@@ -84,7 +84,7 @@ public final class ConfigKeys {
             new Key(WORKER, DISABLE_REMOTE_LOGGING, "false", "do not send log lines to the log queue (True or 1)"),
             new Key(WORKER, LOG_QUEUE, "log", "queue that receives remote log lines"),
             new Key(WORKER, PREFETCH, "8", "messages held unacknowledged at once"),
-            new Key(WORKER, MAX_DELIVERIES, "5", "deliveries of one message before it goes to the error queue"),
+            new Key(WORKER, MAX_DELIVERIES, "5", "unfinished deliveries of one message (counted in the message) before it goes to the error queue"),
             new Key(WORKER, SHUTDOWN_TIMEOUT, "300", "seconds to finish the message in hand on shutdown"),
             new Key(WORKER, MAX_ERRORS, "10", "consecutive processing failures tolerated before PROCESSING_FAILED"),
             new Key(LOGD, ZOOKEEPER_SERVERS, null, "ZooKeeper servers, comma-separated host[:port]"),

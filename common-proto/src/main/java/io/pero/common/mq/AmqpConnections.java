@@ -117,7 +117,7 @@ public final class AmqpConnections {
                 throw new IOException("authentication refused for user " + factory.getUsername() + " at " + hostPort, e);
             } catch (IOException | TimeoutException e) {
                 log.debug("cannot connect to RabbitMQ name={} server={} cause={}", name, hostPort, reason(e));
-                failures.add(hostPort + " (" + reason(e) + ")");
+                failures.add(hostPort + " (" + reason(e) + closedHint(e) + ")");
             } finally {
                 resolver.unpin();
             }
@@ -125,7 +125,31 @@ public final class AmqpConnections {
         throw new ServiceUnavailableException("RabbitMQ unreachable: tried " + String.join(", ", failures));
     }
 
+    /** A plaintext client to a TLS port sees the server hang up on its AMQP header: say what that usually means. */
+    private String closedHint(Throwable e) {
+        if (factory.isSSL()) {
+            return "";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return "; the server closed the connection during the AMQP handshake: if this port expects TLS, "
+                        + "configure a CA certificate";
+            }
+        }
+        return "";
+    }
+
     private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS handshake failed (is this a plaintext port? TLS is on because a CA certificate is configured): "
+                        + t.getMessage();
+            }
+            if (t instanceof com.rabbitmq.client.MalformedFrameException) {
+                // A TLS server answers a plain AMQP header with a TLS alert record (type 21), which is no AMQP frame.
+                return "not an AMQP answer; the server probably expects TLS (configure a CA certificate): " + t.getMessage();
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();

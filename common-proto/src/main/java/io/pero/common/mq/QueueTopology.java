@@ -20,12 +20,41 @@ public final class QueueTopology {
     public static final String HEADER_ERROR_REASON = "x-pero-error-reason";
     public static final String HEADER_ERROR_QUEUE = "x-pero-original-queue";
     public static final String HEADER_ERROR_WORKER = "x-pero-worker-id";
+    /**
+     * Deliveries of a task message that ended without completing it (worker crash, connection loss, requeue), carried
+     * in the message so the poison bound holds across worker restarts and across workers. Additive: peers that do not
+     * know it ignore it.
+     */
+    public static final String HEADER_DELIVERIES = "x-pero-deliveries";
 
     public static final Map<String, Object> STAGE_QUEUE_ARGUMENTS = Map.of(
             "x-max-priority", 1,
             "x-queue-type", "classic");
 
+    /**
+     * Extension, quorum stage queues: the broker's own delivery bound. Above the worker's default {@code max_deliveries}
+     * (5, counted in {@code x-pero-deliveries}), so the worker parks first, with its reason; the broker's limit is the
+     * backstop for consumers that do not count, and dead-letters to the error queue instead of dropping.
+     */
+    public static final int QUORUM_DELIVERY_LIMIT = 10;
+
+    public static final Map<String, Object> QUORUM_STAGE_QUEUE_ARGUMENTS = Map.of(
+            "x-queue-type", "quorum",
+            "x-delivery-limit", QUORUM_DELIVERY_LIMIT,
+            "x-dead-letter-exchange", "",
+            "x-dead-letter-routing-key", ERROR_QUEUE);
+
     private QueueTopology() {
+    }
+
+    /**
+     * Declares (idempotently) a stage queue of {@code type}: {@link QueueType#CLASSIC} as the original does, or a quorum
+     * queue (extension, see {@link QueueType}). Re-declaring an existing queue with the other type fails with the
+     * broker's PRECONDITION_FAILED: a queue's type cannot change (delete and declare it again, after draining it).
+     */
+    public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name, QueueType type) throws IOException {
+        return channel.queueDeclare(name, true, false, false,
+                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : STAGE_QUEUE_ARGUMENTS);
     }
 
     /** Declares (idempotently) a stage, output or log queue exactly as {@code stage_config_manager.py -n} does. */

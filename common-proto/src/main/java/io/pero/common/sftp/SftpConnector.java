@@ -4,13 +4,13 @@ import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.net.ServerAddress;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -60,12 +60,15 @@ final class SftpConnector {
         Duration timeout = settings.timeout();
         String user = user();
         HostKeyPolicy.Verifier verifier = hostKeys.newVerifier();
+        HandshakeProgress progress = new HandshakeProgress();
         SshClient client = newClient(verifier, timeout);
+        client.addSessionListener(progress);
         ClientSession session = null;
         try {
             client.start();
             session = openSession(client, user, server, timeout);
-            authenticate(session, user, verifier, timeout);
+            authenticate(session, user, verifier, progress, timeout);
+            log.debug("sftp session open server={} {}", url(server), progress.negotiated().orElse(""));
             SftpClient sftp = openSftp(session);
             return new SftpConnection(client, session, sftp, server);
         } catch (IOException | RuntimeException e) {
@@ -82,25 +85,24 @@ final class SftpConnector {
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            boolean refused = rootCause(e) instanceof ConnectException;
-            throw new AttemptFailed(refused ? "connection refused" : "cannot connect: " + causeText(e), e);
+            throw new AttemptFailed(HandshakeFailure.connecting(e), e);
         }
     }
 
-    private void authenticate(ClientSession session, String user, HostKeyPolicy.Verifier verifier, Duration timeout)
-            throws IOException {
+    private void authenticate(ClientSession session, String user, HostKeyPolicy.Verifier verifier,
+                              HandshakeProgress progress, Duration timeout) throws IOException {
         session.addPasswordIdentity(password());
         try {
+            // Key exchange runs inside this wait too: MINA reports its failure as a failed authentication, so the
+            // progress listener tells the two apart.
             session.auth().verify(timeout);
         } catch (IOException e) {
-            if (verifier.rejection().isPresent()) {
-                throw new AttemptFailed(verifier.rejection().get(), e);
-            }
-            if (e instanceof InterruptedIOException) {
+            if (e instanceof InterruptedIOException && verifier.rejection().isEmpty()
+                    && progress.negotiationFailure().isEmpty()) {
                 throw e;
             }
-            throw new AttemptFailed("authentication failed for user " + user + " (password refused or login not allowed): "
-                    + causeText(e), e);
+            throw new AttemptFailed(HandshakeFailure.handshake(e, user, verifier.rejection(), progress.keysExchanged(),
+                    progress.negotiationFailure()), e);
         }
     }
 
@@ -112,7 +114,7 @@ final class SftpConnector {
         }
     }
 
-    private static SshClient newClient(HostKeyPolicy.Verifier verifier, Duration timeout) {
+    static SshClient newClient(ServerKeyVerifier verifier, Duration timeout) {
         SshClient client = SshClient.setUpDefaultClient();
         // Nothing from ~/.ssh (config, keys, agent) may change whom we talk to or how: password auth only.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
@@ -150,21 +152,11 @@ final class SftpConnector {
         if (e instanceof AttemptFailed described) {
             return described;
         }
-        return new AttemptFailed("cannot connect: " + causeText(e), e);
+        return new AttemptFailed(HandshakeFailure.NETWORK + ": " + causeText(e), e);
     }
 
     static String causeText(Throwable e) {
-        Throwable root = rootCause(e);
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        return HandshakeFailure.causeText(e);
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -82,6 +82,14 @@ public final class ZkPaths {
         return stage(stage) + "/next_stages";
     }
 
+    /**
+     * Extension: failed configurations of the stage's current model version, {@link StageConfigFailures} text; a worker
+     * adds one per failure and deletes the node when it configures the stage; a new config version makes it moot.
+     */
+    public static String stageConfigFailures(String stage) {
+        return stage(stage) + "/config_failures";
+    }
+
     // ---- per worker: /pero/worker/status/<id>/... (spec §3.3)
 
     public static String worker(String workerId) {
@@ -117,5 +125,10 @@ public final class ZkPaths {
     /** Extension: the stage the worker actually serves now (text), written after a successful switch. */
     public static String workerActiveStage(String workerId) {
         return worker(workerId) + "/active_stage";
+    }
+
+    /** Extension: why the worker's last stage configuration failed (text: stage, version, reason); gone once one succeeds. */
+    public static String workerConfigFailure(String workerId) {
+        return worker(workerId) + "/config_failure";
     }
 }

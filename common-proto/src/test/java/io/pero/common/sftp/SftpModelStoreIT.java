@@ -142,6 +142,7 @@ class SftpModelStoreIT {
         }
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
                 () -> store(PASSWORD, Optional.of(knownHosts), server.port()).download("m.zip", tmp.resolve("x")));
+        assertTrue(e.getMessage().contains("host key rejected"), e.getMessage());
         assertTrue(e.getMessage().contains("does not match"), e.getMessage());
         assertTrue(e.getMessage().contains("man-in-the-middle"), e.getMessage());
     }
@@ -175,7 +176,53 @@ class SftpModelStoreIT {
         int stoppedPort = server.port();
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
                 () -> store(PASSWORD, Optional.empty(), deadPort, stoppedPort).download("m.zip", tmp.resolve("x")));
-        assertTrue(e.getMessage().contains("sftp://127.0.0.1:" + deadPort + " (connection refused)"), e.getMessage());
+        assertTrue(e.getMessage().contains("sftp://127.0.0.1:" + deadPort + " (network error: connection refused)"), e.getMessage());
         assertTrue(e.getMessage().contains("sftp://127.0.0.1:" + stoppedPort + " ("), e.getMessage());
+    }
+
+    @Test
+    void serverOfferingOnlyAnEd25519HostKeyIsReachedAndVerified() throws Exception {
+        assertServerWithOnlyThisHostKeyServesDownloads(EmbeddedSftpServer.HostKeyType.ED25519, "ssh-ed25519");
+    }
+
+    @Test
+    void serverOfferingOnlyAnRsaHostKeyIsReachedAndVerified() throws Exception {
+        assertServerWithOnlyThisHostKeyServesDownloads(EmbeddedSftpServer.HostKeyType.RSA, "ssh-rsa");
+    }
+
+    private void assertServerWithOnlyThisHostKeyServesDownloads(EmbeddedSftpServer.HostKeyType type, String keyType)
+            throws Exception {
+        try (EmbeddedSftpServer only = EmbeddedSftpServer.start(0, tmp.resolve("only-root"), USER, PASSWORD, type)) {
+            assertTrue(only.knownHostsLine().contains(" " + keyType + " "), only.knownHostsLine());
+            Files.writeString(Files.createDirectories(only.root().resolve("pero")).resolve("m.zip"), "model");
+            Path knownHosts = tmp.resolve("known_hosts");
+            only.writeKnownHosts(knownHosts);
+            Path downloaded = tmp.resolve("m.zip");
+            store(PASSWORD, Optional.of(knownHosts), only.port()).download("pero/m.zip", downloaded);
+            assertEquals("model", Files.readString(downloaded));
+        }
+    }
+
+    @Test
+    void noCommonKeyExchangeAlgorithmIsReportedAsKeyExchangeNotAuthentication() throws Exception {
+        // An old server that only speaks diffie-hellman-group1-sha1, which current clients (and OpenSSH) refuse.
+        try (EmbeddedSftpServer old = EmbeddedSftpServer.start(0, tmp.resolve("old-root"), USER, PASSWORD,
+                EmbeddedSftpServer.HostKeyType.RSA, s -> s.setKeyExchangeFactories(List.of(
+                        org.apache.sshd.server.ServerBuilder.DH2KEX.apply(
+                                org.apache.sshd.common.kex.BuiltinDHFactories.dhg1))))) {
+            ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
+                    () -> store(PASSWORD, Optional.empty(), old.port()).download("m.zip", tmp.resolve("x")));
+            assertTrue(e.getMessage().contains("key exchange failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("diffie-hellman-group1-sha1"), e.getMessage());
+            assertFalse(e.getMessage().contains("authentication"), e.getMessage());
+        }
+    }
+
+    @Test
+    void downloadOfAMissingFileNamesTheFileAndTheServer() {
+        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                () -> store().download("pero/missing-model.tar.xz", tmp.resolve("x")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        assertTrue(e.getMessage().contains("sftp://127.0.0.1:" + server.port()), e.getMessage());
     }
 }

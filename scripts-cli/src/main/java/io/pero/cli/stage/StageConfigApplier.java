@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.mq.QueueTopology;
+import io.pero.common.mq.QueueType;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.sftp.SftpModelStore;
 import io.pero.common.zk.ZkCodecs;
@@ -32,10 +33,17 @@ public final class StageConfigApplier {
 
     private final ZkNodes zk;
     private final Services services;
+    private final QueueType queueType;
 
     public StageConfigApplier(ZkNodes zk, Services services) {
+        this(zk, services, QueueType.CLASSIC);
+    }
+
+    /** {@code queueType}: the type a newly declared stage queue gets (extension; the original's is classic). */
+    public StageConfigApplier(ZkNodes zk, Services services, QueueType queueType) {
         this.zk = zk;
         this.services = services;
+        this.queueType = queueType;
     }
 
     public void apply(StagePlan plan) throws Exception {
@@ -89,8 +97,8 @@ public final class StageConfigApplier {
             log.info("worker limit set stage={} {}={}", s.stage(), s.minimum() ? "min_workers" : "max_workers",
                     s.workers().isPresent() ? s.workers().getAsInt() : "none");
         } else if (step instanceof StageStep.DeclareQueue s) {
-            QueueTopology.declareStageQueue(channel, s.stage());
-            log.info("queue declared queue={}", s.stage());
+            QueueTopology.declareStageQueue(channel, s.stage(), queueType);
+            log.info("queue declared queue={} type={}", s.stage(), queueType.name().toLowerCase(java.util.Locale.ROOT));
         } else if (step instanceof StageStep.DeleteStageNodes s) {
             zk.deleteRecursively(ZkPaths.stage(s.stage()));
             log.info("stage configuration deleted stage={}", s.stage());

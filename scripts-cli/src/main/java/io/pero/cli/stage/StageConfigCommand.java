@@ -5,6 +5,7 @@ import io.pero.cli.ConnectionOptions;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
+import io.pero.common.mq.QueueType;
 import io.pero.common.zk.CuratorClients;
 import io.pero.common.zk.ZkSettings;
 import java.io.PrintStream;
@@ -72,6 +73,23 @@ public final class StageConfigCommand extends CliCommand {
             description = "known_hosts file to verify SFTP host keys (default: accept any key, with a warning).")
     Path sftpKnownHosts;
 
+    @Option(names = "--queue-type", paramLabel = "TYPE", defaultValue = "classic", converter = QueueTypeConverter.class,
+            description = "Type of a newly declared stage queue: classic (default, as the original) or quorum "
+                    + "(replicated; no priorities before RabbitMQ 4.0; poison bounded by the broker too).")
+    QueueType queueType;
+
+    /** picocli: {@code classic}/{@code quorum} in any case, with a clear message otherwise. */
+    static final class QueueTypeConverter implements picocli.CommandLine.ITypeConverter<QueueType> {
+        @Override
+        public QueueType convert(String value) {
+            try {
+                return QueueType.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     private final PrintStream out;
     private final Clock clock;
 
@@ -91,7 +109,8 @@ public final class StageConfigCommand extends CliCommand {
         ZkSettings settings = connection.zkSettings();
         try (CuratorFramework client = CuratorClients.startAndWait(settings, settings.connectionTimeout())) {
             ZkNodes zk = new ZkNodes(client);
-            new StageConfigApplier(zk, new RegisteredServices(connection, Optional.ofNullable(sftpKnownHosts))).apply(plan);
+            new StageConfigApplier(zk, new RegisteredServices(connection, Optional.ofNullable(sftpKnownHosts)), queueType)
+                    .apply(plan);
             report(plan, new StageReader(zk));
         }
         return ExitCodes.OK;

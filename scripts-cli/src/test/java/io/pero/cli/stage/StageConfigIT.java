@@ -185,6 +185,18 @@ class StageConfigIT {
     }
 
     @Test
+    void queueTypeQuorumDeclaresAQuorumStageQueue() throws Exception {
+        String s = stage("it-quorum");
+        CliResult r = cli.stageConfig("-n", s, "--queue-type", "quorum");
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        try (var c = TestBroker.get().connect("pero-test-quorum-check"); var ch = c.createChannel()) {
+            ch.queueDeclarePassive(s);
+            // Accepted only with exactly the quorum arguments: a classic queue of that name would be refused.
+            ch.queueDeclare(s, true, false, false, io.pero.common.mq.QueueTopology.QUORUM_STAGE_QUEUE_ARGUMENTS);
+        }
+    }
+
+    @Test
     void deleteRemovesConfigurationQueueAndModelWithItsEmptyDirectories() throws Exception {
         String s = stage("it-del");
         String remote = "pero/" + s + "/deep/model.bin";

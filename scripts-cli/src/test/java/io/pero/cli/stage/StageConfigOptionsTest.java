@@ -52,6 +52,12 @@ class StageConfigOptionsTest {
     }
 
     @Test
+    void unknownQueueTypeIsAUsageErrorNamingTheChoices() {
+        assertEquals(ExitCodes.USAGE, run("-n", "ocr", "--queue-type", "stream"));
+        assertTrue(stderr().contains("queue type must be classic or quorum, not 'stream'"), stderr());
+    }
+
+    @Test
     void nothingToDoIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run());
         assertTrue(stderr().contains("nothing to do"), stderr());

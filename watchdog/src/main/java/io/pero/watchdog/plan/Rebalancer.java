@@ -2,7 +2,10 @@ package io.pero.watchdog.plan;
 
 import io.pero.watchdog.snapshot.ClusterSnapshot;
 import io.pero.watchdog.snapshot.WorkerState;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,9 +17,16 @@ public final class Rebalancer {
     }
 
     public static Plan plan(ClusterSnapshot snapshot, MoveHistory history, RebalancePolicy policy) {
-        Plan plan = policy.plan(snapshot, history);
-        check(snapshot, plan);
-        return plan;
+        Map<String, String> blocked = UnconfigurableStages.of(snapshot, UnconfigurableStages.DEFAULT_LIMIT);
+        ClusterSnapshot usable = blocked.isEmpty() ? snapshot : snapshot.withoutStages(blocked.keySet());
+        Plan plan = policy.plan(usable, history);
+        check(usable, plan);
+        if (blocked.isEmpty()) {
+            return plan;
+        }
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.addAll(blocked.values());
+        return new Plan(plan.policy(), plan.scores(), plan.moves(), plan.wakes(), plan.waitingSince(), notes);
     }
 
     static void check(ClusterSnapshot snapshot, Plan plan) {

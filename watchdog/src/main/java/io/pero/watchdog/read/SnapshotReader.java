@@ -22,6 +22,7 @@ public final class SnapshotReader {
     public ClusterSnapshot read() throws Exception {
         Instant now = clock.instant();
         List<StageState> stages = zk.stages();
-        return new ClusterSnapshot(now, stages, depths.read(stages.stream().map(StageState::name).toList()), zk.workers());
+        return new ClusterSnapshot(now, stages, depths.read(stages.stream().map(StageState::name).toList()), zk.workers(),
+                zk.configHealth(stages));
     }
 }

@@ -2,13 +2,17 @@ package io.pero.watchdog.read;
 
 import io.pero.common.status.WorkerStatus;
 import io.pero.common.zk.NextStages;
+import io.pero.common.zk.StageConfigFailures;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;
+import io.pero.watchdog.snapshot.ConfigHealth;
 import io.pero.watchdog.snapshot.StageState;
 import io.pero.watchdog.snapshot.WorkerState;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -101,6 +105,20 @@ public final class ZkClusterReader {
             log.warn("worker limit ignored stage={} path={} value={} expected=non-negative integer", stage, path, text);
         }
         return OptionalInt.empty();
+    }
+
+    /** Extension: the configuration failures counted for {@code stages} (only those with a count). */
+    public Map<String, ConfigHealth> configHealth(List<StageState> stages) throws Exception {
+        Map<String, ConfigHealth> health = new LinkedHashMap<>();
+        for (StageState stage : stages) {
+            Optional<StageConfigFailures> failures = readBytes(ZkPaths.stageConfigFailures(stage.name()))
+                    .flatMap(StageConfigFailures::parse);
+            if (failures.isPresent()) {
+                String version = read(ZkPaths.stageConfigVersion(stage.name())).text().orElse("");
+                health.put(stage.name(), new ConfigHealth(version, failures.get()));
+            }
+        }
+        return health;
     }
 
     /** Every registered worker, whatever its status; workers removed while being read are left out. */

@@ -51,7 +51,7 @@ public final class WorkerOptions {
     Integer prefetch;
 
     @Option(names = "--max-deliveries", paramLabel = "N",
-            description = "deliveries of one message before it goes to the error queue (default 5)")
+            description = "unfinished deliveries of one message, counted in the message, before it goes to the error queue (default 5)")
     Integer maxDeliveries;
 
     @Option(names = "--max-errors", paramLabel = "N",

@@ -12,7 +12,7 @@ final class InFlight {
 
     synchronized void decrement() {
         count--;
-        if (count <= 0) {
+        if (count <= 1) {
             notifyAll();
         }
     }
@@ -23,8 +23,13 @@ final class InFlight {
 
     /** Waits until nothing is in flight or {@code timeout} passed; true when nothing is left. */
     synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
+        return awaitAtMost(0, timeout);
+    }
+
+    /** Waits until at most {@code n} are in flight or {@code timeout} passed; true when at most {@code n} are left. */
+    synchronized boolean awaitAtMost(int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (count > 0) {
+        while (count > n) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

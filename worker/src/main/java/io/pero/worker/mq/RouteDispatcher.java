@@ -6,6 +6,7 @@ import io.pero.common.mq.PublishOutcome;
 import io.pero.common.mq.QueueTopology;
 import io.pero.proto.ProcessingRequest;
 import io.pero.worker.metrics.WorkerMetrics;
+import io.pero.worker.routing.DeliveryCount;
 import io.pero.worker.routing.Outcome;
 import io.pero.worker.routing.Route;
 import io.pero.worker.routing.Router;
@@ -26,8 +27,12 @@ import org.slf4j.LoggerFactory;
 final class RouteDispatcher {
     private static final Logger log = LoggerFactory.getLogger(RouteDispatcher.class);
 
-    /** The delivery being routed: its body as received and how to settle it. */
-    record Delivery(String stage, byte[] body, boolean redelivered, int amqpPriority, Settlement settlement) {
+    /** The delivery being routed: its body and properties as received and how to settle it. */
+    record Delivery(String stage, byte[] body, boolean redelivered, int amqpPriority, Settlement settlement,
+                    AMQP.BasicProperties properties) {
+        Map<String, Object> headers() {
+            return properties == null ? null : properties.getHeaders();
+        }
     }
 
     private final String workerId;
@@ -53,6 +58,8 @@ final class RouteDispatcher {
             publishTask(o.queue(), o.message(), delivery);
         } else if (route instanceof Route.ToErrorQueue e) {
             park(e, delivery);
+        } else if (route instanceof Route.Recount r) {
+            recount(r, delivery);
         } else if (route instanceof Route.Requeue r) {
             log.warn("message requeued stage={} reason={}", delivery.stage(), r.reason());
             delivery.settlement().nack(true);
@@ -81,6 +88,8 @@ final class RouteDispatcher {
         headers.put(QueueTopology.HEADER_ERROR_REASON, route.reason());
         headers.put(QueueTopology.HEADER_ERROR_QUEUE, delivery.stage());
         headers.put(QueueTopology.HEADER_ERROR_WORKER, workerId);
+        headers.put(QueueTopology.HEADER_DELIVERIES, DeliveryCount.ended(delivery.headers(), QueueTopology.HEADER_DELIVERIES,
+                delivery.redelivered()));
         int priority = route.message().map(m -> amqpPriority(m.getPriority())).orElse(delivery.amqpPriority());
         AMQP.BasicProperties props = QueueTopology.taskProperties(priority).builder().headers(headers).build();
         publish(QueueTopology.ERROR_QUEUE, props, body).whenCompleteAsync((outcome, error) -> {
@@ -95,6 +104,27 @@ final class RouteDispatcher {
                 log.error("error queue publish failed queue={} stage={} reason={} outcome={} requeue={}",
                         QueueTopology.ERROR_QUEUE, delivery.stage(), route.reason(), error != null ? error : outcome, requeue);
                 delivery.settlement().nack(requeue);
+            }
+        }, confirmExecutor);
+    }
+
+    /** The delivery goes back to its queue as it came, with the raised count; the original is acked once that is safe. */
+    private void recount(Route.Recount route, Delivery delivery) {
+        Map<String, Object> headers = delivery.headers() == null ? new HashMap<>() : new HashMap<>(delivery.headers());
+        headers.put(QueueTopology.HEADER_DELIVERIES, route.deliveries());
+        AMQP.BasicProperties original = delivery.properties() != null ? delivery.properties()
+                : QueueTopology.taskProperties(delivery.amqpPriority());
+        AMQP.BasicProperties props = original.builder().headers(headers).build();
+        publish(delivery.stage(), props, delivery.body()).whenCompleteAsync((outcome, error) -> {
+            if (error == null && outcome == PublishOutcome.CONFIRMED) {
+                log.warn("message queued again with its delivery count stage={} deliveries={} reason={}",
+                        delivery.stage(), route.deliveries(), route.reason());
+                delivery.settlement().ack();
+            } else {
+                // Not copied: the broker keeps the original and redelivers it, and it is counted then.
+                log.warn("recount publish failed stage={} outcome={}; message requeued", delivery.stage(),
+                        error != null ? error : outcome);
+                delivery.settlement().nack(true);
             }
         }, confirmExecutor);
     }

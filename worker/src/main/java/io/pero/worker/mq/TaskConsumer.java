@@ -5,17 +5,22 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.pero.common.mq.QueueTopology;
 import io.pero.common.status.WorkerStatus;
 import io.pero.worker.metrics.BatchAccumulator;
 import io.pero.worker.metrics.StatsBatch;
+import io.pero.worker.routing.DeliveryCount;
 import io.pero.worker.runtime.WorkerThreads;
 import io.pero.worker.zk.StatusReporter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +46,7 @@ final class TaskConsumer implements StageConsumer {
     }
 
     private static final Item STOP = new Item(null, null, null, -1);
+    private static final Duration SETTLE_BEFORE_SUSPECT = Duration.ofSeconds(30);
 
     /** What one stage consumer needs. */
     record Parts(String stage, int prefetch, int maxErrors, TaskHandler handler, StatusReporter status,
@@ -63,6 +69,7 @@ final class TaskConsumer implements StageConsumer {
     private volatile boolean running;
     private volatile boolean closed;
     private volatile String consumerTag;
+    private volatile BufferingConsumer current;
     private int consecutiveErrors;
 
     TaskConsumer(Parts parts, Channel channel, WorkerThreads threads) {
@@ -78,7 +85,7 @@ final class TaskConsumer implements StageConsumer {
     void start() throws IOException {
         try {
             channel.basicQos(parts.prefetch());
-            consumerTag = channel.basicConsume(parts.stage(), false, new BufferingConsumer());
+            consume();
             channel.addShutdownListener(this::channelShutDown);
         } catch (IOException e) {
             closeChannel();
@@ -91,6 +98,12 @@ final class TaskConsumer implements StageConsumer {
         running = true;
         thread.start();
         log.debug("consuming stage={} prefetch={}", parts.stage(), parts.prefetch());
+    }
+
+    private void consume() throws IOException {
+        BufferingConsumer consumer = new BufferingConsumer();
+        current = consumer;
+        consumerTag = channel.basicConsume(parts.stage(), false, consumer);
     }
 
     @Override
@@ -117,7 +130,11 @@ final class TaskConsumer implements StageConsumer {
                 }
                 idle.workStarted();
                 parts.status().setIf(WHEN_IDLE, WorkerStatus.PROCESSING);
-                handle(item);
+                if (isSuspect(item)) {
+                    handleAlone(item);
+                } else {
+                    handle(item);
+                }
                 if (buffer.isEmpty()) {
                     // Differs from the original: it wrote PROCESSING every message and IDLE at the first empty basic_get;
                     // IDLE waits until nothing has arrived for a moment, as a prefetch buffer runs dry between messages.
@@ -141,14 +158,81 @@ final class TaskConsumer implements StageConsumer {
         return wait.isEmpty() ? buffer.take() : buffer.poll(wait.get().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void handle(Item item) {
+    /** A copy counted by {@link io.pero.worker.routing.DeliveryCount}: some worker died while holding it before. */
+    private static boolean isSuspect(Item item) {
+        return !item.envelope().isRedeliver() && item.properties() != null
+                && DeliveryCount.ended(item.properties().getHeaders(), QueueTopology.HEADER_DELIVERIES, false) > 0;
+    }
+
+    /**
+     * Processes a suspect with nothing else in hand: consumption pauses and the buffered deliveries go back to the
+     * queue unchanged (republished with their counts, then acked), so if this one kills the process, the count of no
+     * innocent message held beside it goes up. Otherwise the messages prefetched behind a poison message would be
+     * counted with it at every crash and parked with it. Suspects are rare; the pause costs nothing on the hot path.
+     */
+    private void handleAlone(Item suspect) throws InterruptedException {
+        boolean paused = pauseConsuming();
+        // Taken first: acks go out in delivery-tag order, and the buffered ones came after it.
+        RouteDispatcher.Delivery suspectDelivery = delivery(suspect);
+        List<Item> others = new ArrayList<>();
+        buffer.drainTo(others);
+        for (Item other : others) {
+            if (other == STOP) {
+                buffer.addFirst(STOP);
+            } else if (other.epoch() == epoch.get()) {
+                RouteDispatcher.Delivery delivery = delivery(other);
+                parts.handler().release(delivery);
+            }
+        }
+        // Released copies and earlier results confirmed and acked first: a crash now leaves only the suspect unacked.
+        if (!inFlight.awaitAtMost(1, SETTLE_BEFORE_SUSPECT)) {
+            log.warn("earlier deliveries not settled before a suspect message stage={} count={}", parts.stage(),
+                    inFlight.count());
+        }
+        log.info("processing a message alone stage={} reason=a worker died holding it before released={}",
+                parts.stage(), others.size());
+        handle(suspect, suspectDelivery);
+        if (paused && running && !stopCalled.get()) {
+            try {
+                consume();
+            } catch (IOException | RuntimeException e) {
+                log.warn("consuming not resumed after a suspect message stage={} cause={}", parts.stage(), e.toString());
+            }
+        }
+    }
+
+    /** Cancels the consumer and waits until every delivery sent before the cancel is in the buffer. */
+    private boolean pauseConsuming() throws InterruptedException {
+        BufferingConsumer consumer = current;
+        String tag = consumerTag;
+        if (consumer == null || tag == null || !channel.isOpen()) {
+            return false;
+        }
+        try {
+            channel.basicCancel(tag);
+        } catch (IOException | RuntimeException e) {
+            log.debug("consumer pause failed stage={} cause={}", parts.stage(), e.toString());
+            return false;
+        }
+        return consumer.cancelled.await(10, TimeUnit.SECONDS);
+    }
+
+    private RouteDispatcher.Delivery delivery(Item item) {
         inFlight.increment();
         long tag = item.envelope().getDeliveryTag();
         acks.taken(tag);
         Settlement settlement = new Settlement(acks, tag, inFlight::decrement);
         Integer priority = item.properties() == null ? null : item.properties().getPriority();
-        RouteDispatcher.Delivery delivery = new RouteDispatcher.Delivery(parts.stage(), item.body(),
-                item.envelope().isRedeliver(), priority == null ? 0 : priority, settlement);
+        return new RouteDispatcher.Delivery(parts.stage(), item.body(),
+                item.envelope().isRedeliver(), priority == null ? 0 : priority, settlement, item.properties());
+    }
+
+    private void handle(Item item) {
+        handle(item, delivery(item));
+    }
+
+    private void handle(Item item, RouteDispatcher.Delivery delivery) {
+        Settlement settlement = delivery.settlement();
         int itemEpoch = item.epoch();
         try {
             TaskHandler.Result result = parts.handler().handle(delivery, () -> !closed && epoch.get() == itemEpoch);
@@ -251,8 +335,16 @@ final class TaskConsumer implements StageConsumer {
 
     /** Hands deliveries to the processing thread; runs on the client's consumer dispatch thread. */
     private final class BufferingConsumer extends DefaultConsumer {
+        /** Counted down after our own cancel, once every delivery before it was handed over. */
+        final CountDownLatch cancelled = new CountDownLatch(1);
+
         BufferingConsumer() {
             super(channel);
+        }
+
+        @Override
+        public void handleCancelOk(String tag) {
+            cancelled.countDown();
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.pero.worker.mq;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import io.pero.common.mq.QueueTopology;
 import io.pero.common.status.StageLogStatus;
 import io.pero.proto.ProcessingRequest;
 import io.pero.proto.StageLog;
@@ -9,6 +10,7 @@ import io.pero.worker.metrics.WorkerMetrics;
 import io.pero.worker.processing.RequestProcessor;
 import io.pero.worker.processing.BadRequestException;
 import io.pero.worker.processing.StageLogger;
+import io.pero.worker.routing.DeliveryCount;
 import io.pero.worker.routing.Outcome;
 import io.pero.worker.routing.Route;
 import io.pero.worker.routing.Router;
@@ -46,7 +48,6 @@ final class TaskHandler {
 
     private final Parts parts;
     private final RouteDispatcher dispatcher;
-    private final DeliveryCounter deliveries = new DeliveryCounter(10_000);
     private final BiConsumer<String, String> nextStages;
     private final ProcessingSummary summary;
 
@@ -62,8 +63,26 @@ final class TaskHandler {
         this.summary = new ProcessingSummary(parts.stage(), System::nanoTime);
     }
 
+    /** Gives a delivery back to its queue unprocessed, with its delivery count as it stands (not raised). */
+    void release(RouteDispatcher.Delivery delivery) {
+        int ended = DeliveryCount.ended(delivery.headers(), QueueTopology.HEADER_DELIVERIES, delivery.redelivered());
+        dispatcher.dispatch(new Route.Recount(ended, "released unprocessed while a suspect message is processed alone"),
+                delivery);
+    }
+
     /** {@code stillValid} turns false when the delivery went stale (connection recovered, consumer stopped). */
     Result handle(RouteDispatcher.Delivery delivery, BooleanSupplier stillValid) {
+        // Counted before parsing: whatever killed the process last time may be in the parser too.
+        DeliveryCount.Decision count = DeliveryCount.decide(delivery.headers(), QueueTopology.HEADER_DELIVERIES,
+                delivery.redelivered(), parts.maxDeliveries());
+        if (count instanceof DeliveryCount.Park park) {
+            dispatcher.dispatch(Router.route(null, new Outcome.TooManyDeliveries(park.deliveries())), delivery);
+            return Result.of(Result.Kind.PARKED);
+        }
+        if (count instanceof DeliveryCount.Recount recount) {
+            dispatcher.dispatch(Router.route(null, new Outcome.Redelivered(recount.deliveries())), delivery);
+            return Result.of(Result.Kind.SKIPPED);
+        }
         ProcessingRequest request;
         try {
             request = ProcessingRequest.parseFrom(delivery.body());
@@ -76,12 +95,6 @@ final class TaskHandler {
         if (request.getProcessingStagesCount() == 0) {
             dispatcher.dispatch(Router.route(request, new Outcome.Unparseable(
                     "request " + request.getUuid() + " has no processing stages")), delivery);
-            return Result.of(Result.Kind.PARKED);
-        }
-        // Differs from the original: it had no delivery limit; a message that keeps coming back is parked.
-        int seen = deliveries.record(request.getUuid(), delivery.redelivered());
-        if (seen > parts.maxDeliveries()) {
-            dispatcher.dispatch(Router.route(request, new Outcome.TooManyDeliveries(seen)), delivery);
             return Result.of(Result.Kind.PARKED);
         }
         MDC.put("request_id", request.getUuid());

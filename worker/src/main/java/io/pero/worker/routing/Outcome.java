@@ -19,6 +19,13 @@ public sealed interface Outcome {
     record TooManyDeliveries(int deliveries) implements Outcome {
     }
 
+    /**
+     * The broker redelivered the message: the delivery before ended without completing it. {@code deliveries} such
+     * deliveries are known now, this one included; the message is republished carrying that count.
+     */
+    record Redelivered(int deliveries) implements Outcome {
+    }
+
     /** The broker returned the publish of {@code request} to {@code queue}: no such queue. */
     record Unroutable(String queue) implements Outcome {
     }

@@ -22,6 +22,13 @@ public sealed interface Route {
     record ToErrorQueue(Optional<ProcessingRequest> message, String reason) implements Route {
     }
 
+    /**
+     * Publish the delivery unchanged (body and properties) back to its own queue with header {@code x-pero-deliveries}
+     * = {@code deliveries}; ack once confirmed. Replaces a requeue so the count travels with the message.
+     */
+    record Recount(int deliveries, String reason) implements Route {
+    }
+
     /** Give the delivery back to the broker (nack with requeue) for another attempt. */
     record Requeue(String reason) implements Route {
     }

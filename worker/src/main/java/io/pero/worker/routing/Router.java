@@ -23,8 +23,12 @@ public final class Router {
             return new Route.Requeue(n.reason());
         }
         if (outcome instanceof Outcome.TooManyDeliveries t) {
-            return new Route.ToErrorQueue(Optional.of(request), "delivered " + t.deliveries()
+            return new Route.ToErrorQueue(Optional.ofNullable(request), "delivered " + t.deliveries()
                     + " times without being completed");
+        }
+        if (outcome instanceof Outcome.Redelivered r) {
+            return new Route.Recount(r.deliveries(), "redelivered after " + r.deliveries()
+                    + " unfinished deliveries; counted in the message and queued again");
         }
         if (outcome instanceof Outcome.Unroutable u) {
             return afterUnroutable(request, u.queue());

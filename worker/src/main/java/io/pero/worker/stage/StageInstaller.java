@@ -27,6 +27,7 @@ public final class StageInstaller {
     private final ModelSource source;
     private final ArchiveExtractor extractor;
     private final DownloadObserver downloads;
+    private final ConfigFailureRecorder failures;
 
     /** Told of each completed model download: archive size and the time download and extraction took. */
     public interface DownloadObserver {
@@ -44,6 +45,12 @@ public final class StageInstaller {
         this.source = source;
         this.extractor = extractor;
         this.downloads = downloads;
+        this.failures = new ConfigFailureRecorder(zk);
+    }
+
+    /** The shared per-stage count of failed configurations. */
+    public ConfigFailureRecorder failures() {
+        return failures;
     }
 
     /** The stage config version from ZooKeeper. */

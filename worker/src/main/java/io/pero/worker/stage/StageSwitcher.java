@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,6 +53,8 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
     private Active active;
     private boolean consumingWanted;
     private boolean stopped;
+    // Failed configurations in a row of the stage assigned now (at lastSeenVersion); retried with back-off.
+    private int configFailures;
 
     private static final class Active {
         final String stage;
@@ -130,6 +134,7 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
             return;
         }
         lastSeenVersion = version;
+        configFailures = 0;
         String configVersion = readConfigVersion(stage);
         Optional<AssignmentDecision.Served> served = Optional.ofNullable(active)
                 .map(a -> new AssignmentDecision.Served(a.stage, a.version));
@@ -184,9 +189,12 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
             parts.status().clearActiveStage();
             parts.metrics().servingStage(Optional.empty());
             parts.installer().removeQuietly(stage);
-            log.error("stage configuration failed stage={} version={} cause={}", stage, version, reason(e));
+            configurationFailed(stage, version, reason(e));
             return;
         }
+        configFailures = 0;
+        parts.status().clearConfigFailure();
+        parts.installer().failures().succeeded(stage);
         Duration took = Duration.between(t0, parts.clock().instant());
         parts.status().recordSwitch(stage, took);
         parts.metrics().stageSwitched(stage, took);
@@ -194,6 +202,28 @@ public final class StageSwitcher implements AssignmentListener, ConsumerEvents {
         log.info("stage switched from={} to={} model_version={} took_ms={}", from, stage, version, took.toMillis());
         consumingWanted = true;
         startConsumer();
+    }
+
+    /**
+     * Keeps the reason where operators and the watchdog look (the worker's {@code config_failure} node, the stage's
+     * {@code config_failures} count) and tries again later, while the assignment stands.
+     */
+    // Differs from the original: it waited for the next rewrite of its queue node (every 10 s by the watchdog, §7.4).
+    private void configurationFailed(String stage, String version, String reason) {
+        configFailures++;
+        Duration retryIn = ConfigRetryBackoff.after(configFailures, ConfigRetryBackoff.FIRST);
+        log.error("stage configuration failed stage={} version={} attempt={} retry_in_s={} cause={}", stage, version,
+                configFailures, retryIn.toSeconds(), reason);
+        parts.status().recordConfigFailure(stage, version, reason);
+        parts.installer().failures().failed(stage, version, reason);
+        int assignment = lastSeenVersion;
+        Executor later = CompletableFuture.delayedExecutor(retryIn.toMillis(), TimeUnit.MILLISECONDS, this::submit);
+        later.execute(() -> {
+            if (!stopped && active == null && lastSeenVersion == assignment) {
+                log.info("stage configuration retried stage={} attempt={}", stage, configFailures + 1);
+                switchTo(stage, readConfigVersion(stage));
+            }
+        });
     }
 
     private void startConsumer() {

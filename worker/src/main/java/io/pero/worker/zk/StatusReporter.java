@@ -101,6 +101,25 @@ public final class StatusReporter {
         scheduleFlush();
     }
 
+    /** Extension node {@code config_failure}: why configuring {@code stage} at {@code version} failed (3 lines). */
+    public void recordConfigFailure(String stage, String version, String reason) {
+        synchronized (this) {
+            remember(ZkPaths.workerConfigFailure(workerId), stage + "\n" + version + "\n" + reason);
+        }
+        scheduleFlush();
+    }
+
+    /** The last configuration succeeded: {@code config_failure} empty. */
+    public void clearConfigFailure() {
+        synchronized (this) {
+            if ("".equals(latest.get(ZkPaths.workerConfigFailure(workerId)))) {
+                return; // cleared already: no write per switch (the first one clears a reason left by an earlier run)
+            }
+            remember(ZkPaths.workerConfigFailure(workerId), "");
+        }
+        scheduleFlush();
+    }
+
     /** Clears the served stage (failed switch, nothing assigned). */
     public void clearActiveStage() {
         synchronized (this) {

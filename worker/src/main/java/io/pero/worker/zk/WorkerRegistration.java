@@ -1,6 +1,5 @@
 package io.pero.worker.zk;
 
-import io.pero.common.config.ConfigException;
 import io.pero.common.status.WorkerStatus;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;
@@ -12,6 +11,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerRegistration implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerRegistration.class);
     private static final byte[] TRUE = ZkCodecs.text("true");
+    /** Beyond the session timeout: the server expires sessions on tick boundaries, and clocks drift. */
+    static final Duration STALE_NODE_MARGIN = Duration.ofSeconds(5);
 
     private final PersistentNode connected;
 
@@ -41,16 +43,15 @@ public final class WorkerRegistration implements AutoCloseable {
     }
 
     /**
-     * Registers {@code workerId}.
+     * Registers {@code workerId}. A {@code connected} node left by a crashed worker (kill -9, power loss) lives until
+     * its ZooKeeper session expires; registration waits for that, at most our session timeout plus
+     * {@link #STALE_NODE_MARGIN}, and then goes ahead.
      *
-     * @throws ConfigException when a live worker already uses the id (its ephemeral node exists); nothing is overwritten
+     * @throws WorkerIdInUseException when the node outlives that wait: a live worker holds the id; nothing is overwritten
      */
     public static WorkerRegistration register(CuratorFramework zk, String workerId, Duration timeout) throws Exception {
-        // Differs from the original: a duplicate id was an uncaught ValueError; it is a clear config error here (exit 3).
-        if (zk.checkExists().forPath(ZkPaths.workerStatus(workerId)) != null
-                && zk.checkExists().forPath(ZkPaths.workerConnected(workerId)) != null) {
-            throw new ConfigException("duplicate worker id " + workerId + ": " + ZkPaths.workerConnected(workerId)
-                    + " exists, so a worker with this id is running (or its session has not expired yet)");
+        if (zk.checkExists().forPath(ZkPaths.workerStatus(workerId)) != null) {
+            awaitStaleNodeExpiry(zk, workerId);
         }
         for (String path : new String[] {ZkPaths.workerStatus(workerId), ZkPaths.workerQueue(workerId),
                 ZkPaths.workerEnabled(workerId), ZkPaths.workerUnlockTime(workerId)}) {
@@ -68,6 +69,33 @@ public final class WorkerRegistration implements AutoCloseable {
         }
         log.debug("worker registered worker_id={}", workerId);
         return new WorkerRegistration(node);
+    }
+
+    /**
+     * Waits until {@code connected} is gone. The node cannot tell whether its session is dead (a crash) or alive (a
+     * second worker with the same id): only expiry tells, and a dead session expires within the session timeout.
+     */
+    private static void awaitStaleNodeExpiry(CuratorFramework zk, String workerId) throws Exception {
+        String path = ZkPaths.workerConnected(workerId);
+        Stat stat = zk.checkExists().forPath(path);
+        if (stat == null) {
+            return;
+        }
+        Duration wait = Duration.ofMillis(zk.getZookeeperClient().getZooKeeper().getSessionTimeout())
+                .plus(STALE_NODE_MARGIN);
+        log.warn("worker id {} still has its connected node (owner session 0x{}): waiting up to {} s for it to expire, "
+                        + "as it does when the previous worker with this id crashed; a running worker keeps it",
+                workerId, Long.toHexString(stat.getEphemeralOwner()), wait.toSeconds());
+        long started = System.nanoTime();
+        if (!NodeDeletion.await(zk, path, wait)) {
+            // Differs from the original: a duplicate id was an uncaught ValueError; here it is refused after the wait
+            // with its own exit code, which systemd retries (the other worker may be on its way out).
+            throw new WorkerIdInUseException("duplicate worker id " + workerId + ": " + path + " still exists after "
+                    + wait.toSeconds() + " s (owner session 0x" + Long.toHexString(stat.getEphemeralOwner())
+                    + "), so a running worker uses this id");
+        }
+        log.info("stale connected node expired worker_id={} waited_ms={}", workerId,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private static void ensure(CuratorFramework zk, String path) throws Exception {

@@ -1,0 +1,86 @@
+package io.pero.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pero.common.zk.StageConfigFailures;
+import io.pero.common.zk.ZkPaths;
+import io.pero.proto.ProcessingRequest;
+import io.pero.testing.Await;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stage whose model archive is missing fails, says why, is counted for the watchdog, and is retried until it works. */
+class StageConfigurationRetryIT {
+    @TempDir
+    static Path tmp;
+    static WorkerHarness h;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void failedConfigurationIsReportedCountedAndRetriedWithoutLosingQueuedRequests() throws Exception {
+        String stage = h.queue("it-retry");
+        String archive = "models/" + stage + ".zip";
+        h.defineStage(stage, "[WORKER]\nDUMMY=1\nTIME_SCALE=0\n", "v1", archive);
+        String next = h.queue("it-next");
+        String out = h.queue("it-out");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ProcessingRequest r = h.request(stage, next, out);
+            sent.add(r.getUuid());
+            h.publish(stage, r.toByteArray());
+        }
+        String id = WorkerHarness.newId();
+        CompletableFuture<Integer> exit = h.startWorker(id);
+        h.assign(id, stage);
+
+        h.awaitStatus(id, "CONFIGURATION_FAILED");
+        Await.until(WorkerHarness.WAIT, () -> h.readOrNull(ZkPaths.workerConfigFailure(id)) != null
+                && !h.readOrNull(ZkPaths.workerConfigFailure(id)).isEmpty(), "the reason in the worker's config_failure node");
+        String reason = h.read(ZkPaths.workerConfigFailure(id));
+        assertTrue(reason.startsWith(stage + "\nv1\n"), reason);
+        assertTrue(reason.contains(archive) && reason.contains("no such file"), reason);
+        StageConfigFailures counted = StageConfigFailures.parse(h.zk.getData().forPath(ZkPaths.stageConfigFailures(stage)))
+                .orElseThrow();
+        assertEquals("v1", counted.version());
+        assertTrue(counted.count() >= 1, counted.toString());
+        assertEquals(3, h.messageCount(stage), "queued requests wait in the stage queue");
+
+        // The operator uploads the missing archive; the worker's next retry (10 s after the first failure) serves.
+        Path file = h.sftp.root().resolve(archive);
+        Files.createDirectories(file.getParent());
+        try (OutputStream o = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(o)) {
+            zip.putNextEntry(new ZipEntry("model.txt"));
+            zip.write("weights".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        List<ProcessingRequest> forwarded = WorkerHarness.takeWithin(h, next, 3, Duration.ofSeconds(45));
+        assertEquals(sent.stream().sorted().toList(), forwarded.stream().map(ProcessingRequest::getUuid).sorted().toList());
+        Await.until(WorkerHarness.WAIT, () -> "".equals(h.readOrNull(ZkPaths.workerConfigFailure(id))),
+                "config_failure cleared after the successful retry");
+        assertFalse(h.exists(ZkPaths.stageConfigFailures(stage)), "the stage's failure count is gone once it configures");
+        h.stopWorker(id, exit);
+    }
+}

@@ -1,0 +1,106 @@
+package io.pero.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pero.common.config.ExitCodes;
+import io.pero.common.zk.ZkPaths;
+import io.pero.proto.ProcessingRequest;
+import io.pero.testing.Await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A worker restarted under the same id: after a crash it waits out the stale node; beside a live twin it is refused. */
+class WorkerRestartIT {
+    @TempDir
+    static Path tmp;
+    static WorkerHarness h;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        h.close();
+    }
+
+    /** The session timeout the in-JVM ZooKeeper grants at most (20 ticks of 500 ms), whatever the worker asks. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
+    private String[] workerArgs(String id) {
+        return new String[] {"-z", h.zooKeeper.connectString(), "-i", id, "--cache-directory", tmp.resolve("cache").toString(),
+                "--shutdown-timeout", "10", "--disable-remote-logging"};
+    }
+
+    private static CompletableFuture<Integer> runInThisJvm(String[] args) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread t = new Thread(() -> exit.complete(WorkerMain.run(args)), "it-restarted-worker");
+        t.setDaemon(true);
+        t.start();
+        return exit;
+    }
+
+    private void assertServes(String stage, String next, String out, Duration within) throws Exception {
+        ProcessingRequest r = h.request(stage, next, out);
+        h.publish(stage, r.toByteArray());
+        List<ProcessingRequest> got = WorkerHarness.takeWithin(h, next, 1, within);
+        assertEquals(r.getUuid(), got.get(0).getUuid());
+    }
+
+    @Test
+    void workerKilledHardAndRestartedAtOnceUnderTheSameIdServesWithinSessionTimeoutPlus15s() throws Exception {
+        String stage = h.dummyStage("it-restart", "TIME_SCALE=0\n");
+        String next = h.queue("it-next");
+        String out = h.queue("it-out");
+        String id = WorkerHarness.newId();
+        try (ChildWorker first = ChildWorker.start(tmp.resolve("first.log"), workerArgs(id))) {
+            Await.until(WorkerHarness.WAIT, () -> h.exists(ZkPaths.workerConnected(id)), "child worker registered");
+            h.awaitStatus(id, "IDLE");
+            h.assign(id, stage);
+            assertServes(stage, next, out, WorkerHarness.WAIT);
+            first.killHard();
+        }
+        assertTrue(h.exists(ZkPaths.workerConnected(id)), "the crashed worker's session still holds its connected node");
+
+        long restarted = System.nanoTime();
+        CompletableFuture<Integer> second = runInThisJvm(workerArgs(id));
+        assertServes(stage, next, out, SESSION_TIMEOUT.plusSeconds(15));
+        Duration took = Duration.ofNanos(System.nanoTime() - restarted);
+        assertFalse(second.isDone(), "restarted worker is running, not refused");
+        assertTrue(h.exists(ZkPaths.workerConnected(id)), "restarted worker holds a connected node of its own");
+        assertEquals(stage, h.read(ZkPaths.workerQueue(id)), "assignment kept across the crash");
+        System.out.printf("restart after kill -9: serving after %d ms (session timeout %d s)%n", took.toMillis(),
+                SESSION_TIMEOUT.toSeconds());
+        h.stopWorker(id, second);
+    }
+
+    @Test
+    void secondWorkerWithTheIdOfALiveWorkerIsRefusedAfterTheWaitWithItsOwnExitCode() throws Exception {
+        String stage = h.dummyStage("it-twin", "TIME_SCALE=0\n");
+        String next = h.queue("it-next");
+        String out = h.queue("it-out");
+        String id = WorkerHarness.newId();
+        CompletableFuture<Integer> live = h.startWorker(id);
+        h.assign(id, stage);
+        assertServes(stage, next, out, WorkerHarness.WAIT);
+
+        CompletableFuture<Integer> twin = runInThisJvm(workerArgs(id));
+        int code = twin.get(SESSION_TIMEOUT.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
+        assertEquals(ExitCodes.ID_IN_USE, code, "duplicate id of a live worker");
+        assertFalse(live.isDone(), "the live worker keeps running");
+        assertTrue(h.exists(ZkPaths.workerConnected(id)), "the live worker's node is untouched");
+        assertServes(stage, next, out, WorkerHarness.WAIT);
+        h.stopWorker(id, live);
+    }
+}
