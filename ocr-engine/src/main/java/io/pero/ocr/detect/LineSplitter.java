@@ -32,7 +32,8 @@ final class LineSplitter {
 
     List<DetectedLine> split(List<DetectedLine> lines, Mat probabilities, double scaleX, double scaleY) {
         double median = MedianLineHeight.of(lines);
-        if (median <= 0) {
+        if (median <= 0 || TextDirection.mostlyVertical(lines)) {
+            // A page turned sideways: its upright boxes are lines, not stacks of lines (it is read once turned).
             return lines;
         }
         List<DetectedLine> out = new ArrayList<>(lines.size());
