@@ -38,7 +38,8 @@ final class LineSplitter {
         }
         List<DetectedLine> out = new ArrayList<>(lines.size());
         for (DetectedLine line : lines) {
-            if (line.quad().height() > TALL * median) {
+            // A curved line is tall because it bends, not because it holds several lines.
+            if (line.curve().isEmpty() && line.quad().height() > TALL * median) {
                 out.addAll(pieces(line, probabilities, scaleX, scaleY, median));
             } else {
                 out.add(line);

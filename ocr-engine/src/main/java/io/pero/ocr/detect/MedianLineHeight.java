@@ -12,7 +12,7 @@ final class MedianLineHeight {
 
     static double of(List<DetectedLine> lines) {
         boolean sideways = TextDirection.mostlyVertical(lines);
-        double[] heights = lines.stream().mapToDouble(l -> sideways ? l.quad().width() : l.quad().height()).sorted()
+        double[] heights = lines.stream().mapToDouble(l -> sideways ? l.quad().width() : l.thickness()).sorted()
                 .toArray();
         return heights.length == 0 ? 0 : heights[heights.length / 2];
     }

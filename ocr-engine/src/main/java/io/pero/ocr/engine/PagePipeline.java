@@ -73,7 +73,7 @@ final class PagePipeline {
         List<Quad> quads = new ArrayList<>();
         List<Mat> crops = new ArrayList<>();
         for (DetectedLine line : lines) {
-            Mat crop = cropper.crop(image, line.quad());
+            Mat crop = cropper.crop(image, line.quad(), line.curve());
             if (crop != null) {
                 quads.add(line.quad());
                 crops.add(crop);
