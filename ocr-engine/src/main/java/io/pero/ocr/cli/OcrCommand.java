@@ -34,7 +34,8 @@ final class OcrCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "page images to read")
+    @Parameters(paramLabel = "IMAGE", arity = "0..*",
+            description = "page images to read; a directory stands for the images directly inside it")
     private List<Path> images = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "folder for the outputs (required; created if missing)")
@@ -91,10 +92,13 @@ final class OcrCommand implements Callable<Integer> {
             return CliExitCodes.BAD_CONFIG;
         }
         try (AutoCloseable resources = opened.resources()) {
-            int failed = new ImageBatch(opened.pageOcr(), outputDir, spec.commandLine().getOut(), err, verbose)
-                    .run(images, threads);
+            ImageArguments.Expanded inputs = ImageArguments.expand(images);
+            inputs.errors().forEach(e -> err.println("error: " + e));
+            int failed = inputs.errors().size() + new ImageBatch(opened.pageOcr(), outputDir,
+                    spec.commandLine().getOut(), err, verbose).run(inputs.images(), threads);
             if (failed > 0) {
-                err.println("error: " + failed + " of " + images.size() + " images failed");
+                err.println("error: " + failed + " of " + (inputs.images().size() + inputs.errors().size())
+                        + " images failed");
                 return CliExitCodes.FAILED;
             }
             return CliExitCodes.OK;

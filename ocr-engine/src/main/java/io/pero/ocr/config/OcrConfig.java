@@ -25,8 +25,8 @@ import java.nio.file.Path;
  * <tr><td>DETECTION</td><td>TILE_SIZE</td><td>640</td><td>detector tile side, multiple of 32 (bounds memory:
  *     about 230 MB of activations per megapixel of tile)</td></tr>
  * <tr><td>DETECTION</td><td>TILE_OVERLAP</td><td>64</td><td>overlap of neighbouring tiles, multiple of 32</td></tr>
- * <tr><td>RECOGNITION</td><td>MODEL</td><td>automatic</td><td>CTC recognizer: the English PP-OCRv4 model when the
- *     build bundled it (npm), else builtin:ch_PP-OCRv3_rec_infer.onnx</td></tr>
+ * <tr><td>RECOGNITION</td><td>MODEL</td><td>builtin:en_PP-OCRv4_rec.onnx</td><td>CTC recognizer (the English PP-OCRv4
+ *     model committed with this module)</td></tr>
  * <tr><td>RECOGNITION</td><td>DICTIONARY</td><td>the model's own</td><td>character list, one per line; required for
  *     a model file that is not a bundled one</td></tr>
  * <tr><td>RECOGNITION</td><td>USE_SPACE_CHAR</td><td>yes</td><td>the model has a space class after the

@@ -4,11 +4,42 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Turns a stage's config.ini into an {@link OcrConfig}, validating every value in one place. */
+/**
+ * Turns a stage's config.ini into an {@link OcrConfig}, validating every value in one place. A section or key this
+ * engine does not read is an error, not silently ignored: a pero-ocr (PyTorch) configuration uploaded for this worker
+ * would otherwise run this engine with defaults and give users output they did not configure.
+ */
 final class OcrConfigLoader {
+    /** Every section and key the engine reads: the one list of its config keys (README and sample config follow it). */
+    static final Map<String, List<String>> KEYS = keys(
+            "OCR", List.of("MAX_IMAGE_MEGAPIXELS"),
+            "DETECTION", List.of("MODEL", "PIXEL_THRESHOLD", "BOX_THRESHOLD", "UNCLIP_RATIO", "TARGET_LINE_HEIGHT",
+                    "MAX_MEGAPIXELS", "TILE_SIZE", "TILE_OVERLAP"),
+            "RECOGNITION", List.of("MODEL", "DICTIONARY", "USE_SPACE_CHAR", "BATCH_SIZE", "MIN_CONFIDENCE",
+                    "MAX_LINE_WIDTH", "WIDTH_SCALE", "RESTORE_UMLAUTS"),
+            "LAYOUT", List.of("READING_ORDER", "DESKEW"),
+            "DEVICE", List.of("DEVICE", "GPU_ID", "THREADS"));
+    /**
+     * Read by the worker before the engine (DUMMY, FAILTEST and the dummy's timing keys, spec §6.6); a stage that gets
+     * here has neither DUMMY nor FAILTEST set, and what else the section holds is the worker's business.
+     */
+    static final String WORKER_SECTION = "WORKER";
+    /** Sections of pero-ocr's page parser (its config files name them so); used to say what the file is. */
+    private static final Pattern PERO_OCR_SECTION = Pattern.compile(
+            "PAGE_PARSER|PARSE_FOLDER|LAYOUT_PARSER(_\\d+)?|LINE_PARSER|LINE_CROPPER|DECODER|REGION_SORTER"
+                    + "|SMART_SORTING|.*POSTPROCESS.*");
+    /** Keys of pero-ocr's own [OCR] section. */
+    private static final Set<String> PERO_OCR_KEYS = Set.of("METHOD", "OCR_JSON", "USE_CPU", "MODEL_PATH");
+
     private final IniSections ini;
     private final Path stageDir;
 
@@ -36,11 +67,76 @@ final class OcrConfigLoader {
                 text.lines().toList()), stageDir).read();
     }
 
+    /** The keys {@link #read()} asks for on a config without any: lets a test hold {@link #KEYS} to the code. */
+    static Map<String, Set<String>> keysRead() {
+        OcrConfigLoader loader = new OcrConfigLoader(IniSections.parse("empty", List.of()), Path.of("."));
+        loader.read();
+        return loader.ini.consultedKeys();
+    }
+
+    private static Map<String, List<String>> keys(Object... sectionsAndKeys) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (int i = 0; i < sectionsAndKeys.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) sectionsAndKeys[i + 1];
+            keys.put((String) sectionsAndKeys[i], names);
+        }
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
     private OcrConfig read() {
+        rejectWhatIsNotUnderstood();
         OcrConfig d = OcrConfig.defaults();
         double maxImage = number("OCR", "MAX_IMAGE_MEGAPIXELS", d.maxImageMegapixels(), 0.01, 1e6);
         return new OcrConfig(maxImage, detection(d.detection()), recognition(d.recognition()), layout(d.layout()),
                 device(d.device()));
+    }
+
+    /**
+     * Fails on sections and keys outside {@link #KEYS}, naming each; when they look like pero-ocr's, says that the file
+     * is a pero-ocr configuration, which this engine cannot run.
+     */
+    private void rejectWhatIsNotUnderstood() {
+        List<String> unknownSections = new ArrayList<>();
+        List<String> unknownKeys = new ArrayList<>();
+        boolean peroOcr = false;
+        for (String section : ini.sectionNames()) {
+            if (section.equals(WORKER_SECTION)) {
+                continue;
+            }
+            List<String> known = KEYS.get(section);
+            if (known == null) {
+                unknownSections.add("[" + section + "]");
+                peroOcr |= PERO_OCR_SECTION.matcher(section).matches();
+                continue;
+            }
+            List<String> unknown = ini.keysAsWritten(section).stream()
+                    .filter(k -> !known.contains(k.toUpperCase(Locale.ROOT))).toList();
+            if (!unknown.isEmpty()) {
+                unknownKeys.add("[" + section + "] " + String.join(", ", unknown));
+                peroOcr |= unknown.stream().anyMatch(k -> PERO_OCR_KEYS.contains(k.toUpperCase(Locale.ROOT)));
+            }
+        }
+        if (unknownSections.isEmpty() && unknownKeys.isEmpty()) {
+            return;
+        }
+        StringBuilder why = new StringBuilder(ini.source()).append(": ");
+        if (peroOcr) {
+            why.append("this is a pero-ocr configuration, which this engine cannot run (it has its own models and keys); ");
+        }
+        List<String> parts = new ArrayList<>();
+        if (!unknownSections.isEmpty()) {
+            parts.add("unknown section" + (unknownSections.size() > 1 ? "s " : " ") + String.join(", ", unknownSections));
+        }
+        if (!unknownKeys.isEmpty()) {
+            parts.add("unknown key" + (unknownKeys.size() > 1 || unknownKeys.get(0).contains(",") ? "s " : " ")
+                    + String.join("; ", unknownKeys));
+        }
+        why.append(String.join("; ", parts)).append(". This engine reads ");
+        List<String> known = new ArrayList<>();
+        KEYS.forEach((section, keys) -> known.add("[" + section + "] " + String.join(", ", keys)));
+        why.append(String.join("; ", known)).append(" (see ocr-engine/README.md)");
+        throw new IllegalArgumentException(why.toString());
     }
 
     private DetectionConfig detection(DetectionConfig d) {

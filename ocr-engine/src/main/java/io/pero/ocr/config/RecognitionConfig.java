@@ -3,7 +3,7 @@ package io.pero.ocr.config;
 /**
  * Text recognition settings (section {@code [RECOGNITION]}).
  *
- * @param model              CTC recognizer; null = automatic (English PP-OCRv4 when bundled, else ch_PP-OCRv3)
+ * @param model              CTC recognizer; null = automatic (the bundled English PP-OCRv4)
  * @param dictionary         its character list, one per line (PaddleOCR format); null = the builtin model's own
  * @param useSpaceChar       the model has a space class after the dictionary (PaddleOCR {@code use_space_char})
  * @param batchSize          lines per inference batch (lines of similar width are batched together); 0 = automatic:

@@ -39,7 +39,8 @@ final class BoxExtractor {
         try {
             Imgproc.threshold(probabilities, binary, pixelThreshold, 255, Imgproc.THRESH_BINARY);
             binary.convertTo(binary, CvType.CV_8U);
-            Imgproc.findContours(binary, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
+            // Every contour point (not only corners): a curved line's slices are measured from the points in each slice.
+            Imgproc.findContours(binary, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
             List<DetectedLine> lines = new ArrayList<>();
             for (MatOfPoint contour : contours) {
                 DetectedLine line = lineOf(probabilities, contour, scaleX, scaleY, imageWidth, imageHeight);
@@ -60,7 +61,8 @@ final class BoxExtractor {
         if (contour.rows() < 3) {
             return null;
         }
-        MatOfPoint2f points = new MatOfPoint2f(contour.toArray());
+        org.opencv.core.Point[] contourPoints = contour.toArray();
+        MatOfPoint2f points = new MatOfPoint2f(contourPoints);
         RotatedRect kernel = Imgproc.minAreaRect(points);
         points.release();
         if (Math.min(kernel.size.width, kernel.size.height) < MIN_KERNEL_SIDE) {
@@ -81,7 +83,10 @@ final class BoxExtractor {
         Quad quad = Quad.ofRotatedRect(kernel.center.x, kernel.center.y, grownW, grownH, kernel.angle)
                 .scaled(1 / scaleX, 1 / scaleY)
                 .clippedTo(imageWidth, imageHeight);
-        return new DetectedLine(quad, score);
+        List<Quad> curve = CurvedLine.slices(contourPoints, kernel, unclipRatio).stream()
+                .map(q -> q.scaled(1 / scaleX, 1 / scaleY).clippedTo(imageWidth, imageHeight))
+                .toList();
+        return new DetectedLine(quad, score, curve);
     }
 
     /** Mean probability inside the contour (not its bounding box). */

@@ -32,12 +32,14 @@ final class LineSplitter {
 
     List<DetectedLine> split(List<DetectedLine> lines, Mat probabilities, double scaleX, double scaleY) {
         double median = MedianLineHeight.of(lines);
-        if (median <= 0) {
+        if (median <= 0 || TextDirection.mostlyVertical(lines)) {
+            // A page turned sideways: its upright boxes are lines, not stacks of lines (it is read once turned).
             return lines;
         }
         List<DetectedLine> out = new ArrayList<>(lines.size());
         for (DetectedLine line : lines) {
-            if (line.quad().height() > TALL * median) {
+            // A curved line is tall because it bends, not because it holds several lines.
+            if (line.curve().isEmpty() && line.quad().height() > TALL * median) {
                 out.addAll(pieces(line, probabilities, scaleX, scaleY, median));
             } else {
                 out.add(line);

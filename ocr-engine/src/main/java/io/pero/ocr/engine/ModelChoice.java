@@ -5,8 +5,9 @@ import io.pero.ocr.config.RecognitionConfig;
 import java.util.Map;
 
 /**
- * Resolves which recognizer models and dictionaries to load: the automatic choice (English PP-OCRv4 when the build
- * bundled it, else the Maven-only ch_PP-OCRv3) and the dictionaries of bundled models.
+ * Resolves which recognizer models and dictionaries to load: the automatic choice (the English PP-OCRv4 recognizer
+ * committed with this module) and the dictionaries of bundled models. There is no silent fallback to a weaker model:
+ * a class path without the English recognizer is a broken build and the engine refuses to start.
  */
 record ModelChoice(ModelRef model, ModelRef dictionary, String reason) {
 
@@ -19,13 +20,12 @@ record ModelChoice(ModelRef model, ModelRef dictionary, String reason) {
         ModelRef model = config.model();
         String reason = "configured";
         if (model == null) {
-            ModelRef english = ModelRef.builtin(RecognitionConfig.ENGLISH_MODEL);
-            if (SessionFactory.ModelBytes.exists(english)) {
-                model = english;
-                reason = "automatic: English recognizer bundled by the build";
-            } else {
-                model = ModelRef.builtin(RecognitionConfig.LATIN_CHINESE_MODEL);
-                reason = "automatic: English recognizer not bundled (npm was unavailable at build time)";
+            model = ModelRef.builtin(RecognitionConfig.ENGLISH_MODEL);
+            reason = "automatic: English recognizer bundled with the engine";
+            if (!SessionFactory.ModelBytes.exists(model)) {
+                throw new IllegalStateException("the default recognizer " + RecognitionConfig.ENGLISH_MODEL
+                        + " is not on the class path (broken build: it is committed under ocr-engine/src/main/resources);"
+                        + " refusing to run with a weaker model. Set [RECOGNITION] MODEL to choose one explicitly");
             }
         }
         ModelRef dictionary = dictionaryOf(model, config.dictionary());

@@ -24,6 +24,7 @@ final class PagePipeline {
     private final LayoutAnalyzer layout;
     private final double minConfidence;
     private final UmlautRestorer umlauts;
+    private final OrientationEstimator orientation;
 
     /** @param umlauts null when the recognizer reads umlauts itself or restoring is off */
     PagePipeline(PageDetector detector, LineCropper cropper, TextRecognizer reader, UmlautRestorer umlauts,
@@ -34,11 +35,27 @@ final class PagePipeline {
         this.reader = reader;
         this.layout = layout;
         this.minConfidence = minConfidence;
+        this.orientation = new OrientationEstimator(cropper, reader);
     }
 
     Recognition run(Mat image, String imageName) {
+        return run(image, imageName, true);
+    }
+
+    private Recognition run(Mat image, String imageName, boolean mayTurn) {
         long t0 = System.nanoTime();
         PageDetector.Result detection = detector.detect(image);
+        PageTurn turn = mayTurn ? orientation.estimate(image, detection.lines()) : PageTurn.NONE;
+        if (turn != PageTurn.NONE) {
+            // A page turned by 90, 180 or 270 degrees is read upright and its coordinates turned back.
+            Mat upright = turn.apply(image);
+            try {
+                Recognition r = run(upright, imageName, false);
+                return new Recognition(turn.back(r.page(), image.cols(), image.rows()), r.timings());
+            } finally {
+                upright.release();
+            }
+        }
         long t1 = System.nanoTime();
         List<RecognizedFragment> fragments = recognize(image, detection.lines());
         long t2 = System.nanoTime();
@@ -56,7 +73,7 @@ final class PagePipeline {
         List<Quad> quads = new ArrayList<>();
         List<Mat> crops = new ArrayList<>();
         for (DetectedLine line : lines) {
-            Mat crop = cropper.crop(image, line.quad());
+            Mat crop = cropper.crop(image, line.quad(), line.curve());
             if (crop != null) {
                 quads.add(line.quad());
                 crops.add(crop);

@@ -32,6 +32,36 @@ public final class LineCropper {
         this.widthScale = widthScale;
     }
 
+    /**
+     * A line that follows {@code curve} (slices along a curved line, see {@code detect.CurvedLine}): the slices are
+     * cut out and set side by side, which straightens the line; a line without slices is cut along its quad.
+     */
+    public Mat crop(Mat image, Quad quad, java.util.List<Quad> curve) {
+        if (curve.isEmpty()) {
+            return crop(image, quad);
+        }
+        java.util.List<Mat> pieces = new java.util.ArrayList<>();
+        for (Quad slice : curve) {
+            Mat piece = crop(image, slice);
+            if (piece != null) {
+                pieces.add(piece);
+            }
+        }
+        if (pieces.isEmpty()) {
+            return crop(image, quad);
+        }
+        Mat joined = new Mat();
+        org.opencv.core.Core.hconcat(pieces, joined);
+        pieces.forEach(Mat::release);
+        if (joined.cols() > maxWidth) {
+            Mat squeezed = new Mat();
+            Imgproc.resize(joined, squeezed, new Size(maxWidth, height), 0, 0, Imgproc.INTER_AREA);
+            joined.release();
+            joined = squeezed;
+        }
+        return joined;
+    }
+
     /** The BGR crop, {@code height} rows high; null when the quad is degenerate. */
     public Mat crop(Mat image, Quad quad) {
         double w = quad.width();

@@ -80,6 +80,48 @@ class OcrMainTest {
     }
 
     @Test
+    void aDirectoryStandsForTheImagesInsideItAndSkipsTheOtherFiles() throws IOException {
+        Path b = png("b.png", 12, 10);
+        Path a = png("a.tif.png", 11, 10);
+        Path noExtension = tmp.resolve("in/scan");
+        Files.copy(b, noExtension);
+        Files.writeString(tmp.resolve("in/README.md"), "# samples\n");
+        Files.writeString(tmp.resolve("in/a.tif.gt.txt"), "ground truth\n");
+        Files.writeString(tmp.resolve("in/.hidden.png"), "editor backup");
+        png("in/nested/deeper.png", 5, 5);
+        Path dir = tmp.resolve("out");
+
+        int code = run(tmp.resolve("in").toString(), "-o", dir.toString());
+
+        assertEquals(0, code, err.toString());
+        assertEquals("", err.toString());
+        List<String> reported = out.toString().lines().map(l -> l.substring(0, l.indexOf(": "))).toList();
+        assertEquals(List.of(a.toString(), b.toString(), noExtension.toString()), reported, "name order, images only");
+        assertEquals("11x10\n", Files.readString(dir.resolve("a.tif.png.txt")));
+        assertFalse(Files.exists(dir.resolve("README.md_page.xml")));
+    }
+
+    @Test
+    void aDamagedImageInADirectoryIsReportedAndAnExplicitNonImageStillFails() throws IOException {
+        png("good.png", 8, 8);
+        Path damaged = Files.writeString(tmp.resolve("in/damaged.jpg"), "not a jpeg");
+        Path readme = Files.writeString(tmp.resolve("in/README.md"), "# samples\n");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no pages here\n");
+
+        int code = run(tmp.resolve("in").toString(), readme.toString(), empty.toString(),
+                "-o", tmp.resolve("out").toString());
+
+        assertEquals(1, code);
+        assertEquals(List.of(
+                "error: " + empty + ": directory holds no images",
+                "error: " + damaged + ": not an image (starts with 'not ')",
+                "error: " + readme + ": not an image (starts with '# sa')",
+                "error: 3 of 4 images failed"), err.toString().lines().toList());
+        assertTrue(Files.exists(tmp.resolve("out/good.png.txt")));
+    }
+
+    @Test
     void imagesWithTheSameFileNameDoNotOverwriteEachOther() throws IOException {
         Path first = png("x/scan.png", 8, 8);
         Path second = png("y/scan.png", 9, 9);

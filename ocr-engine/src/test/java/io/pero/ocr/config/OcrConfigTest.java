@@ -19,7 +19,7 @@ class OcrConfigTest {
 
     @Test
     void missingKeysTakeTheDefaults() throws IOException {
-        Files.writeString(stage.resolve("config.ini"), "[WORKER]\n# nothing for the engine\n[PAGE_PARSER]\nRUN_OCR = yes\n");
+        Files.writeString(stage.resolve("config.ini"), "[WORKER]\n# nothing for the engine\nTIME_SCALE = 2\n[OCR]\n");
         assertEquals(OcrConfig.defaults(), OcrConfig.load(stage));
     }
 
@@ -66,6 +66,60 @@ class OcrConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OcrConfig.load(stage));
         assertTrue(e.getMessage().contains(stage.resolve("config.ini").toString()), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /** A pero-ocr (PyTorch) stage config, as uploaded for the Python worker: refused, naming what is not understood. */
+    @Test
+    void aPeroOcrConfigurationIsRefusedNamingWhatIsNotUnderstood() throws IOException {
+        Files.writeString(stage.resolve("config.ini"), String.join("\n",
+                "[PAGE_PARSER]", "RUN_LAYOUT_PARSER = yes", "RUN_LINE_CROPPER = yes", "RUN_OCR = yes",
+                "[PARSE_FOLDER]", "INPUT_IMAGE_PATH =", "OUTPUT_XML_PATH = ./xml",
+                "[LAYOUT_PARSER_1]", "METHOD = LAYOUT_CNN", "MODEL_PATH = ./ParseNet_exported.pt", "USE_CPU = no",
+                "[LINE_PARSER]", "METHOD = LINE_CNN",
+                "[LINE_CROPPER]", "INTERP = 2", "LINE_HEIGHT = 40",
+                "[OCR]", "METHOD = pytorch_ocr", "OCR_JSON = ./ocr_engine.json", "USE_CPU = no", ""));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OcrConfig.load(stage));
+
+        assertTrue(e.getMessage().startsWith(stage.resolve("config.ini") + ": this is a pero-ocr configuration"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("unknown sections [PAGE_PARSER], [PARSE_FOLDER], [LAYOUT_PARSER_1], "
+                + "[LINE_PARSER], [LINE_CROPPER]; unknown keys [OCR] METHOD, OCR_JSON, USE_CPU."), e.getMessage());
+        assertTrue(e.getMessage().contains("This engine reads [OCR] MAX_IMAGE_MEGAPIXELS; [DETECTION] MODEL"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[DETECTION]\\nMODEL = builtin:ch_PP-OCRv4_det_infer.onnx\\nTHRESHOLD = 0.3|unknown key [DETECTION] THRESHOLD.",
+        "[RECOGNITION]\\nrestore_umlaut = no|unknown key [RECOGNITION] restore_umlaut.",
+        "[DEVICE]\\nUSE_CPU = no\\nGPU = 1|: this is a pero-ocr configuration, which this engine cannot run",
+        "[DEVICE]\\nGPU = 1\\nCUDA = 12|unknown keys [DEVICE] GPU, CUDA.",
+        "[Recognition]\\nMODEL = builtin:ch_PP-OCRv3_rec_infer.onnx|unknown section [Recognition].",
+        "[OCR]\\n[DETECTOR]\\nMODEL = d.onnx\\n[DEVICE]\\nTHREAD = 2|unknown section [DETECTOR]; unknown key [DEVICE] THREAD.",
+    })
+    void anUnknownSectionOrKeyIsAnErrorNotIgnored(String ini, String expected) throws IOException {
+        Files.writeString(stage.resolve("config.ini"), ini.replace("\\n", "\n") + "\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OcrConfig.load(stage));
+        assertTrue(e.getMessage().startsWith(stage.resolve("config.ini").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyIsReportedBeforeABadValueElsewhere() throws IOException {
+        Files.writeString(stage.resolve("config.ini"), "[DETECTION]\nTILE_SIZE = 200\n[RECOGNITION]\nMODELL = x\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OcrConfig.load(stage));
+        assertTrue(e.getMessage().contains("unknown key [RECOGNITION] MODELL."), e.getMessage());
+    }
+
+    /** The declared list (used for the check and the error message) is exactly what the loader reads. */
+    @Test
+    void theDeclaredKeysAreTheKeysTheLoaderReads() {
+        java.util.Map<String, java.util.Set<String>> declared = new java.util.LinkedHashMap<>();
+        OcrConfigLoader.KEYS.forEach((section, keys) -> declared.put(section, java.util.Set.copyOf(keys)));
+        java.util.Map<String, java.util.Set<String>> read = new java.util.LinkedHashMap<>();
+        OcrConfigLoader.keysRead().forEach((section, keys) -> read.put(section, java.util.Set.copyOf(keys)));
+        assertEquals(declared, read);
     }
 
     @Test

@@ -67,15 +67,15 @@ class OcrEngineTest {
         assertEquals("", worst.toString());
     }
 
-    /** The Maven-only pipeline (no npm at build time): ch_PP-OCRv3 reads English lines within 3 % CER. */
+    /** The Latin + Chinese recognizer from Maven Central, chosen explicitly, reads English lines within 3 % CER. */
     @Test
-    void theMavenOnlyRecognizerReadsEnglishToo() {
+    void theLatinChineseRecognizerReadsEnglishToo() {
         io.pero.ocr.config.RecognitionConfig r = OcrConfig.defaults().recognition();
-        OcrConfig mavenOnly = OcrConfig.defaults().withRecognition(new io.pero.ocr.config.RecognitionConfig(
+        OcrConfig latinChinese = OcrConfig.defaults().withRecognition(new io.pero.ocr.config.RecognitionConfig(
                 io.pero.ocr.config.ModelRef.builtin(io.pero.ocr.config.RecognitionConfig.LATIN_CHINESE_MODEL), null,
                 true, 0, r.minConfidence(), r.maxLineWidth(), r.widthScale(), true));
         CharacterErrorRate.Score total = new CharacterErrorRate.Score(0, 0);
-        try (OcrEngine v3 = OcrEngine.open(mavenOnly)) {
+        try (OcrEngine v3 = OcrEngine.open(latinChinese)) {
             for (String sentence : SENTENCES) {
                 Mat image = RenderedText.line(sentence, new Font(Font.SERIF, Font.PLAIN, 26), 0);
                 total = total.plus(CharacterErrorRate.score(text(v3.recognize(image, "v3.png")), sentence));
