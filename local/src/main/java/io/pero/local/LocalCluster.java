@@ -71,16 +71,39 @@ final class LocalCluster implements AutoCloseable {
     void start() throws Exception {
         try {
             Path state = settings.dataDir().orElse(settings.workDir());
-            zooKeeper = add(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
-            broker = add(EmbeddedQpidBroker.start(new EmbeddedQpidBroker.Settings(settings.amqpPort(), "pero", MQ_USER,
-                    MQ_PASSWORD, settings.dataDir().map(d -> d.resolve("broker")))));
-            sftp = add(EmbeddedSftpServer.start(settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
+            // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
+            CompletableFuture<EmbeddedQpidBroker> brokerStart = CompletableFuture.supplyAsync(() -> EmbeddedQpidBroker.start(
+                    new EmbeddedQpidBroker.Settings(settings.amqpPort(), "pero", MQ_USER, MQ_PASSWORD,
+                            settings.dataDir().map(d -> d.resolve("broker")))));
+            CompletableFuture<EmbeddedSftpServer> sftpStart = CompletableFuture.supplyAsync(() -> EmbeddedSftpServer.start(
+                    settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
+            RuntimeException failure = null;
+            try {
+                zooKeeper = add(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            // Each server that did start is registered for close(), whatever happened to the others.
+            try {
+                sftp = add(join(sftpStart));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            try {
+                broker = add(join(brokerStart));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw failure;
+            }
             zk = add(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
                     Credentials.none()), ZK_CONNECT));
             register();
-            startWorkers(state);
+            // Closed in reverse order: the watchdog first (it moves nobody during shutdown), then the workers, then the
+            // log daemon, which drains the workers' last lines.
             add(InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString()));
-            // Stopped before the log daemon and workers (closed in reverse order), so it moves nobody during shutdown.
+            startWorkers(state);
             add(InProcessWatchdog.start("-z", zkAddress()));
         } catch (Exception | Error e) {
             close();
@@ -212,8 +235,22 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T add(T service) {
-        started.add(service);
+        if (service != null) {
+            started.add(service);
+        }
         return service;
+    }
+
+    /** The started server; its start failure as thrown. */
+    private static <T> T join(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Stops everything started, in reverse order. Idempotent. */

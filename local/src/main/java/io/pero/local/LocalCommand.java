@@ -133,9 +133,10 @@ final class LocalCommand extends CliCommand {
         if (plan.awaited().isEmpty()) {
             return true;
         }
+        // The publisher closes its own channel.
         try (Connection connection = cluster.broker().connectionFactory().newConnection("pero-local");
-             Channel results = connection.createChannel(); Channel publish = connection.createChannel();
-             ConfirmingPublisher publisher = new ConfirmingPublisher(publish)) {
+             ConfirmingPublisher publisher = new ConfirmingPublisher(connection.createChannel())) {
+            Channel results = connection.createChannel();
             ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()),
                     f -> progress.finished(f, System.nanoTime()));
             collector.start(LocalCluster.OUT_QUEUE);

@@ -65,7 +65,8 @@ final class RunJournal implements AutoCloseable {
     }
 
     private static FileChannel append(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        ch.position(ch.size());
         // A kill can leave half a line; start our lines on a fresh one so the fragment stays a line of its own.
         if (ch.size() > 0) {
             ByteBuffer last = ByteBuffer.allocate(1);
