@@ -39,6 +39,7 @@ final class LocalCommand extends CliCommand {
     static final String RUN_STATE_DIR = "run";
     private static final long TERMINAL_REFRESH_MS = 500;
     private static final long PLAIN_REFRESH_MS = 10_000;
+    private static final long STOP_CHECK_MS = 100;
 
     @Spec
     CommandSpec spec;
@@ -142,8 +143,10 @@ final class LocalCommand extends CliCommand {
             collector.start(LocalCluster.OUT_QUEUE);
             new PageUploader(publisher, RequestFactory.system(), journal, f -> progress.finished(f, System.nanoTime()))
                     .upload(plan.toUpload(), List.of(LocalCluster.OCR_STAGE, LocalCluster.OUT_QUEUE));
-            long refresh = terminal ? TERMINAL_REFRESH_MS : PLAIN_REFRESH_MS;
-            while (!progress.awaitAll(refresh, TimeUnit.MILLISECONDS)) {
+            long refreshNanos = TimeUnit.MILLISECONDS.toNanos(terminal ? TERMINAL_REFRESH_MS : PLAIN_REFRESH_MS);
+            long lastShown = System.nanoTime();
+            // Short waits, so that Ctrl-C is noticed at once; the progress line only every refresh interval.
+            while (!progress.awaitAll(STOP_CHECK_MS, TimeUnit.MILLISECONDS)) {
                 if (stopRequested()) {
                     err.println();
                     err.println("pero-local: stopped with " + progress.done() + "/" + progress.total() + " pages finished"
@@ -154,7 +157,10 @@ final class LocalCommand extends CliCommand {
                     throw new IllegalStateException("every worker ended with " + (progress.total() - progress.done())
                             + " pages unfinished; see the log file");
                 }
-                showProgress(progress);
+                if (System.nanoTime() - lastShown >= refreshNanos) {
+                    showProgress(progress);
+                    lastShown = System.nanoTime();
+                }
             }
             showProgress(progress);
             if (terminal) {
