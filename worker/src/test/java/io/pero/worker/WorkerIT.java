@@ -78,6 +78,7 @@ class WorkerIT {
 
     @Test
     void mixedOutcomesInOnePrefetchWindowAreEachSettledExactlyOnce() throws Exception {
+        TestBroker.get().assumeRabbitMq("an unroutable publish is returned, then acked; Qpid nacks it first, which the worker takes for a broker failure");
         // Acks leave in multiple acks over runs of confirmed deliveries: a parked message and one rerouted to the
         // output queue in the same window must neither be acked early nor be left unacked.
         String stage = h.dummyStage("it-mixed", "TIME_SCALE=0\n");
@@ -133,6 +134,8 @@ class WorkerIT {
 
     @Test
     void poisonMessageIsParkedWithItsReasonAndTheWorkerStaysHealthy() throws Exception {
+        TestBroker.get().assumeRabbitMq("finding this test's message in the shared error queue requeues the others (basic.nack requeue), "
+                + "which does not converge on Qpid");
         String stage = h.dummyStage("it-poison", "TIME_SCALE=0\n");
         String out = h.queue("it-out");
         String logQueue = h.queue("it-log");
@@ -157,6 +160,7 @@ class WorkerIT {
 
     @Test
     void unroutableNextStageSendsTheRequestToTheOutputWithTheOriginalsNote() throws Exception {
+        TestBroker.get().assumeRabbitMq("an unroutable publish is returned, then acked; Qpid nacks it first, which the worker takes for a broker failure");
         String stage = h.dummyStage("it-unroutable", "TIME_SCALE=0\n");
         String missing = TestBroker.uniqueName("it-missing");
         String out = h.queue("it-out");

@@ -5,6 +5,7 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
+import io.pero.embedded.EmbeddedZooKeeper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -57,7 +58,11 @@ public final class DevServicesCommand extends CliCommand {
         DevServices.Settings settings = new DevServices.Settings(port("--zk-port", zkPort), port("--sftp-port", sftpPort),
                 sftpRoot, sftpUser, sftpPassword, server("--mq-server", mqServer), server("--monitoring-server", monitoringServer));
         try (DevServices services = new DevServices(settings)) {
-            services.start();
+            try {
+                services.start();
+            } catch (EmbeddedZooKeeper.PortInUseException e) {
+                throw new ConfigException("--zk-port " + e.port() + ": " + e.getMessage(), e);
+            }
             printBanner(services);
             warnIfNothingListens(settings.mqServer(), 5672, "RabbitMQ");
             stop.await();

@@ -100,7 +100,7 @@ public final class DownloadLayout {
         return s;
     }
 
-    static String safeName(String name) {
+    public static String safeName(String name) {
         StringBuilder b = new StringBuilder(name.length());
         name.codePoints().forEach(c -> b.appendCodePoint(c == '/' || c == '\\' || Character.isISOControl(c) ? '_' : c));
         String s = b.toString();

@@ -39,7 +39,7 @@ public final class PublisherCommand extends CliCommand {
     @Option(names = {"-k", "--keep-running"}, description = "With -d: keep waiting for messages until Ctrl-C.")
     boolean keepRunning;
     @Option(names = {"-r", "--directory"}, paramLabel = "DIR",
-            description = "Upload: every regular file in DIR (not recursive). Download: the output directory. Must exist.")
+            description = "Upload: every regular file in DIR (not recursive; must exist). Download: the output directory (created if missing).")
     Path directory;
     @Option(names = {"-i", "--images"}, arity = "1..*", paramLabel = "FILE", description = "Files to upload.")
     List<Path> images = new ArrayList<>();
@@ -97,6 +97,14 @@ public final class PublisherCommand extends CliCommand {
         }
         if (maxInFlight < 1 || prefetch < 1) {
             throw new ConfigException("--max-in-flight and --prefetch must be at least 1");
+        }
+        if (directory != null && (download != null || genMsgOnly) && !Files.exists(directory)) {
+            // An output directory is created (with its parents), so `-d out -r results` works without a mkdir first.
+            try {
+                Files.createDirectories(directory);
+            } catch (java.io.IOException e) {
+                throw new ConfigException("--directory " + directory + ": cannot create: " + e.getMessage(), e);
+            }
         }
         if (directory != null && !Files.isDirectory(directory)) {
             throw new ConfigException("--directory " + directory + ": not an existing directory");

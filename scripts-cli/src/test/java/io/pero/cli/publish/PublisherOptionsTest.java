@@ -52,9 +52,13 @@ class PublisherOptionsTest {
     }
 
     @Test
-    void downloadNeedsAnExistingDirectory() {
+    void downloadNeedsADirectoryAndCreatesAMissingOne() throws Exception {
         assertEquals(ExitCodes.USAGE, run("-s", "127.0.0.1:1", "-d", "out"));
-        assertEquals(ExitCodes.BAD_CONFIG, run("-s", "127.0.0.1:1", "-d", "out", "-r", tmp.resolve("missing").toString()));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertEquals(ExitCodes.BAD_CONFIG, run("-s", "127.0.0.1:1", "-d", "out", "-r", file.toString()));
+        Path missing = tmp.resolve("missing").resolve("results");
+        run("-s", "127.0.0.1:1", "-d", "out", "-r", missing.toString());
+        assertTrue(Files.isDirectory(missing), "the download directory was created");
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.TimeoutException;
+import io.pero.embedded.broker.EmbeddedQpidBroker;
+import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -16,10 +18,12 @@ import org.testcontainers.containers.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The RabbitMQ broker integration tests run against, with vhost {@code pero} present and usable.
- * Lookup order: {@code PERO_TEST_AMQP_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD} (default 127.0.0.1:5672
- * guest/guest) if reachable; else a Testcontainers RabbitMQ where a Docker engine exists; else the test fails with a
- * message saying how to start a broker. Never skips silently. One instance per JVM.
+ * The AMQP broker integration tests run against, with vhost {@code pero} present and usable.
+ * Lookup order: {@code PERO_TEST_BROKER=embedded} forces an in-JVM Qpid Broker-J; else
+ * {@code PERO_TEST_AMQP_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD} (default 127.0.0.1:5672 guest/guest) if
+ * reachable; else a Testcontainers RabbitMQ where a Docker engine exists; else the embedded Qpid broker, so the suite
+ * runs on a machine with nothing installed. Tests of RabbitMQ-only behaviour call {@link #assumeRabbitMq(String)} and
+ * are reported as skipped, with the reason, on Qpid. One instance per JVM.
  */
 public final class TestBroker {
     static final String VHOST = "pero";
@@ -27,6 +31,8 @@ public final class TestBroker {
     private static final int PROBE_TIMEOUT_MS = 2000;
     private static final int CONNECT_TIMEOUT_MS = 5000;
     private static final String IMAGE = "rabbitmq:3.13-management";
+    /** {@code embedded}: use the in-JVM Qpid broker even where a RabbitMQ answers (CI runs the suite both ways). */
+    static final String BROKER_ENV = "PERO_TEST_BROKER";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static TestBroker instance;
@@ -37,13 +43,19 @@ public final class TestBroker {
     private final String username;
     private final String password;
     private final int managementPort;
+    private final boolean rabbitMq;
 
     private TestBroker(String host, int port, String username, String password, int managementPort) {
+        this(host, port, username, password, managementPort, true);
+    }
+
+    private TestBroker(String host, int port, String username, String password, int managementPort, boolean rabbitMq) {
         this.host = host;
         this.port = port;
         this.username = username;
         this.password = password;
         this.managementPort = managementPort;
+        this.rabbitMq = rabbitMq;
     }
 
     public static synchronized TestBroker get() {
@@ -64,6 +76,13 @@ public final class TestBroker {
     }
 
     private static TestBroker locate() {
+        String forced = env(BROKER_ENV, "");
+        if (forced.equalsIgnoreCase("embedded")) {
+            return startEmbedded(BROKER_ENV + "=embedded");
+        }
+        if (!forced.isEmpty() && !forced.equalsIgnoreCase("rabbitmq")) {
+            throw new IllegalStateException(BROKER_ENV + "=" + forced + ": expected 'embedded' or 'rabbitmq'");
+        }
         String host = env("PERO_TEST_AMQP_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("PERO_TEST_AMQP_PORT", "5672"));
         String user = env("PERO_TEST_AMQP_USER", "guest");
@@ -72,13 +91,22 @@ public final class TestBroker {
         if (reachable(host, port)) {
             return prepareExisting(host, port, user, password, mgmtPort);
         }
+        if (forced.equalsIgnoreCase("rabbitmq")) {
+            throw new IllegalStateException(BROKER_ENV + "=rabbitmq but nothing answers at " + host + ":" + port);
+        }
         if (dockerAvailable()) {
             return startContainer();
         }
-        throw new IllegalStateException("no RabbitMQ broker for integration tests: nothing answers at " + host + ":" + port
-                + " and no Docker engine is available. Start one, e.g. `apt-get install rabbitmq-server && "
-                + "rabbitmq-plugins enable rabbitmq_management && service rabbitmq-server start`, or point "
-                + "PERO_TEST_AMQP_HOST/_PORT/_USER/_PASSWORD at a broker");
+        return startEmbedded("nothing answers at " + host + ":" + port + " and no Docker engine is available");
+    }
+
+    private static TestBroker startEmbedded(String why) {
+        EmbeddedQpidBroker qpid = EmbeddedQpidBroker.start(EmbeddedQpidBroker.Settings.inMemory());
+        // Stopped with the test JVM: one broker serves every test class of the run.
+        Runtime.getRuntime().addShutdownHook(new Thread(qpid::close, "pero-test-broker-stop"));
+        log.warn("test broker: embedded Qpid Broker-J on port {} ({}); tests of RabbitMQ-only behaviour are skipped",
+                qpid.port(), why);
+        return new TestBroker(qpid.host(), qpid.port(), qpid.username(), qpid.password(), -1, false);
     }
 
     private static TestBroker prepareExisting(String host, int port, String user, String password, int mgmtPort) {
@@ -147,6 +175,20 @@ public final class TestBroker {
         return v == null || v.isEmpty() ? fallback : v;
     }
 
+    /** True for a RabbitMQ broker, false for the embedded Qpid broker. */
+    public boolean isRabbitMq() {
+        return rabbitMq;
+    }
+
+    /**
+     * Skips the calling test, with {@code behaviour} in the test report, unless the broker is RabbitMQ: for tests of
+     * RabbitMQ-only behaviour (management API, queue argument preconditions, TLS listener).
+     */
+    public void assumeRabbitMq(String behaviour) {
+        Assumptions.assumeTrue(rabbitMq, () -> "needs RabbitMQ (" + behaviour + "); the embedded Qpid broker is in use. "
+                + "Point PERO_TEST_AMQP_HOST at a RabbitMQ to run it");
+    }
+
     public String host() {
         return host;
     }
@@ -211,7 +253,7 @@ public final class TestBroker {
         }
     }
 
-    /** Messages ready in a queue (passive declare). */
+    /** Messages in a queue (passive declare): ready ones on RabbitMQ, ready + unacknowledged on Qpid. */
     public long messageCount(String queue) {
         try (Connection c = connect("pero-test-count"); Channel ch = c.createChannel()) {
             return ch.queueDeclarePassive(queue).getMessageCount();

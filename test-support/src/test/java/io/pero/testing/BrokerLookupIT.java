@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class TestBrokerIT {
+/** Named so that Surefire's default {@code **}{@code /Test*.java} pattern does not run it as a unit test. */
+class BrokerLookupIT {
 
     @Test
     void connectsToVhostPeroAndCountsMessages() throws Exception {

@@ -1,0 +1,270 @@
+package io.pero.local;
+
+import io.pero.cli.server.ServerConfigMain;
+import io.pero.cli.stage.StageConfigMain;
+import io.pero.common.config.Credentials;
+import io.pero.common.net.ServerAddress;
+import io.pero.common.zk.CuratorClients;
+import io.pero.common.zk.ZkCodecs;
+import io.pero.common.zk.ZkPaths;
+import io.pero.common.zk.ZkSettings;
+import io.pero.embedded.EmbeddedSftpServer;
+import io.pero.embedded.EmbeddedZooKeeper;
+import io.pero.embedded.broker.EmbeddedQpidBroker;
+import io.pero.logdaemon.InProcessLogDaemon;
+import io.pero.watchdog.InProcessWatchdog;
+import io.pero.worker.WorkerMain;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole cluster in this JVM: ZooKeeper, the AMQP broker (Qpid Broker-J) and SFTP on 127.0.0.1, registered in
+ * ZooKeeper and given their queues by the config tools' own entry points ({@code pero-server-config},
+ * {@code pero-stage-config}), then workers, the watchdog and the log daemon through theirs. {@link #close()} stops
+ * everything in reverse order: workers finish the page in hand first.
+ */
+final class LocalCluster implements AutoCloseable {
+    static final String OCR_STAGE = "ocr";
+    static final String OUT_QUEUE = "out";
+    static final String LOG_QUEUE = "log";
+    static final String MQ_USER = "guest";
+    static final String MQ_PASSWORD = "guest";
+    /** What every tool uses for SFTP when no -u is given. */
+    static final String SFTP_USER = "pero";
+    static final String SFTP_PASSWORD = "pero";
+    private static final String HOST = "127.0.0.1";
+    private static final String OCR_CONFIG_RESOURCE = "/io/pero/local/stage-ocr/config.ini";
+    private static final Duration ZK_CONNECT = Duration.ofSeconds(20);
+    private static final Duration WORKER_STOP = Duration.ofSeconds(120);
+    private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
+
+    /** Where and how to run. Ports 0 pick free ports. {@code dataDir} empty: everything in {@code workDir}, discarded. */
+    record Settings(Path workDir, Optional<Path> dataDir, int zkPort, int amqpPort, int sftpPort, int workers) {
+    }
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<String> workerIds = new ArrayList<>();
+    private final List<CompletableFuture<Integer>> workerRuns = new ArrayList<>();
+    private EmbeddedZooKeeper zooKeeper;
+    private EmbeddedQpidBroker broker;
+    private EmbeddedSftpServer sftp;
+    private CuratorFramework zk;
+
+    LocalCluster(Settings settings) {
+        this.settings = settings;
+    }
+
+    void start() throws Exception {
+        try {
+            Path state = settings.dataDir().orElse(settings.workDir());
+            // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
+            CompletableFuture<EmbeddedQpidBroker> brokerStart = CompletableFuture.supplyAsync(() -> EmbeddedQpidBroker.start(
+                    new EmbeddedQpidBroker.Settings(settings.amqpPort(), "pero", MQ_USER, MQ_PASSWORD,
+                            settings.dataDir().map(d -> d.resolve("broker")))));
+            CompletableFuture<EmbeddedSftpServer> sftpStart = CompletableFuture.supplyAsync(() -> EmbeddedSftpServer.start(
+                    settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
+            RuntimeException failure = null;
+            try {
+                zooKeeper = add(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            // Each server that did start is registered for close(), whatever happened to the others.
+            try {
+                sftp = add(join(sftpStart));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            try {
+                broker = add(join(brokerStart));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            zk = add(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
+                    Credentials.none()), ZK_CONNECT));
+            register();
+            // Closed in reverse order: the watchdog first (it moves nobody during shutdown), then the workers, then the
+            // log daemon, which drains the workers' last lines.
+            add(InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString()));
+            startWorkers(state);
+            add(InProcessWatchdog.start("-z", zkAddress()));
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        log.info("local cluster started zookeeper={} amqp={} sftp={} workers={}", zkAddress(), broker.port(), sftp.port(),
+                settings.workers());
+    }
+
+    /**
+     * The server lists and queues, through the config tools. A restarted run with the same data directory finds the
+     * previous run's servers (on other ports) registered: they are replaced in the same transaction.
+     */
+    private void register() throws Exception {
+        tool("pero-server-config", ServerConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(),
+                "--rm-mq-servers", "all", "--rm-ftp-servers", "all", "--rm-monitoring-servers", "all",
+                "--add-mq-servers", HOST + ":" + broker.port(), "--add-ftp-servers", HOST + ":" + sftp.port()));
+        tool("pero-stage-config -n out", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", OUT_QUEUE));
+        tool("pero-stage-config -n log", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", LOG_QUEUE));
+        Path ocrConfig = settings.workDir().resolve("stage-ocr-config.ini");
+        try (InputStream in = LocalCluster.class.getResourceAsStream(OCR_CONFIG_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OCR stage config " + OCR_CONFIG_RESOURCE + " is missing from the local jar");
+            }
+            Files.copy(in, ocrConfig, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        tool("pero-stage-config -n ocr", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", OCR_STAGE,
+                "-c", ocrConfig.toString()));
+    }
+
+    /** Captured output of one tool run, reported only when it fails. */
+    private record Captured(ByteArrayOutputStream bytes, PrintStream out, PrintStream err) {
+        static Captured create() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            return new Captured(bytes, ps, ps);
+        }
+    }
+
+    private final Captured toolOutput = Captured.create();
+
+    private void tool(String what, int code) {
+        if (code != 0) {
+            throw new IllegalStateException(what + " failed with exit code " + code + ": "
+                    + toolOutput.bytes().toString(StandardCharsets.UTF_8).strip());
+        }
+        toolOutput.bytes().reset();
+    }
+
+    private void startWorkers(Path state) throws Exception {
+        Path cache = Files.createDirectories(state.resolve("worker-cache"));
+        Path ini = settings.workDir().resolve("worker.ini");
+        Files.writeString(ini, "[WORKER]\n"
+                + "zookeeper_servers = " + zkAddress() + "\n"
+                + "cache_dir = " + cache + "\n"
+                + "log_queue = " + LOG_QUEUE + "\n"
+                + "disable_remote_logging = false\n"
+                // One page at a time per worker: pages take seconds, and a worker holding several leaves others idle.
+                + "prefetch = 1\n", StandardCharsets.UTF_8);
+        for (int i = 1; i <= settings.workers(); i++) {
+            String id = "local-worker-" + i;
+            // The stage is assigned before the worker starts, so it serves OCR at once instead of after a watchdog cycle.
+            zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerQueue(id), ZkCodecs.text(OCR_STAGE));
+            zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("true"));
+            CompletableFuture<Integer> run = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    run.complete(WorkerMain.run("-c", ini.toString(), "-i", id));
+                } catch (Throwable e) {
+                    run.completeExceptionally(e);
+                }
+            }, "pero-local-" + id);
+            t.setDaemon(true);
+            t.start();
+            workerIds.add(id);
+            workerRuns.add(run);
+        }
+        started.add(this::stopWorkers);
+    }
+
+    /** {@code enabled=false} for every worker (what {@code pero-controller -d} writes), then wait for each to finish. */
+    private void stopWorkers() {
+        for (String id : workerIds) {
+            try {
+                zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("false"));
+            } catch (Exception e) {
+                log.warn("cannot disable worker id={} cause={}", id, e.toString());
+            }
+        }
+        for (int i = 0; i < workerRuns.size(); i++) {
+            try {
+                int code = workerRuns.get(i).get(WORKER_STOP.toSeconds(), TimeUnit.SECONDS);
+                if (code != 0) {
+                    log.warn("worker ended with exit code id={} code={}", workerIds.get(i), code);
+                }
+            } catch (Exception e) {
+                log.warn("worker did not stop cleanly id={} cause={}", workerIds.get(i), e.toString());
+            }
+        }
+    }
+
+    /** Workers that have ended on their own (a worker ends only when told to, or on a fatal error). */
+    long workersEnded() {
+        return workerRuns.stream().filter(CompletableFuture::isDone).count();
+    }
+
+    int workers() {
+        return workerIds.size();
+    }
+
+    String zkAddress() {
+        return HOST + ":" + zooKeeper.port();
+    }
+
+    int amqpPort() {
+        return broker.port();
+    }
+
+    int sftpPort() {
+        return sftp.port();
+    }
+
+    Path logDir() {
+        return settings.dataDir().orElse(settings.workDir()).resolve("logs");
+    }
+
+    EmbeddedQpidBroker broker() {
+        return broker;
+    }
+
+    private <T extends AutoCloseable> T add(T service) {
+        if (service != null) {
+            started.add(service);
+        }
+        return service;
+    }
+
+    /** The started server; its start failure as thrown. */
+    private static <T> T join(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops everything started, in reverse order. Idempotent. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception | Error e) {
+                log.warn("service did not stop cleanly service={} cause={}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

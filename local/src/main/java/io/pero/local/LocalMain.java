@@ -1,0 +1,50 @@
+package io.pero.local;
+
+import io.pero.cli.CommandExecution;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Entry point of {@code bin/pero-local}. */
+public final class LocalMain {
+    private static final long STOP_WAIT_SECONDS = 150;
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) {
+        // Before anything logs: the services' own logging goes to a file, the terminal shows progress and the summary.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-local.xml");
+        }
+        if (System.getProperty("pero.local.log") == null) {
+            System.setProperty("pero.local.log", LogFile.choose(args).toString());
+        }
+        System.exit(run(args));
+    }
+
+    /** Ctrl-C or SIGTERM stops the run, then the services, before the JVM exits. */
+    static int run(String... args) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pero-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(System.out, System.err, stop, System.console() != null, args);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Runs until the pages are done (and, with {@code --keep-running}, until {@code stop} is counted down). */
+    public static int run(PrintStream out, PrintStream err, CountDownLatch stop, boolean terminal, String... args) {
+        return CommandExecution.execute(new LocalCommand(out, err, stop, terminal), out, err, args);
+    }
+}

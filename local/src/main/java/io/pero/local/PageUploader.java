@@ -1,0 +1,81 @@
+package io.pero.local;
+
+import io.pero.cli.publish.RequestFactory;
+import io.pero.common.mq.ConfirmingPublisher;
+import io.pero.common.mq.PublishOutcome;
+import io.pero.common.mq.QueueTopology;
+import io.pero.proto.ProcessingRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one request per page (made as {@code pero-publisher} makes them) to the first stage with publisher
+ * confirms, and journals each page once its publish is confirmed. A page that cannot be read or published is reported
+ * as finished with the reason; the others go on.
+ */
+final class PageUploader {
+    private static final Logger log = LoggerFactory.getLogger(PageUploader.class);
+    private static final int MAX_IN_FLIGHT = 32;
+    private static final long CONFIRM_TIMEOUT_S = 60;
+
+    private final ConfirmingPublisher publisher;
+    private final RequestFactory requests;
+    private final RunJournal journal;
+    private final Consumer<RunJournal.Finished> onFailed;
+
+    PageUploader(ConfirmingPublisher publisher, RequestFactory requests, RunJournal journal, Consumer<RunJournal.Finished> onFailed) {
+        this.publisher = publisher;
+        this.requests = requests;
+        this.journal = journal;
+        this.onFailed = onFailed;
+    }
+
+    void upload(List<Pages.Page> pages, List<String> stages) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        for (Pages.Page page : pages) {
+            byte[] content;
+            try {
+                content = Files.readAllBytes(page.file());
+            } catch (IOException e) {
+                fail(page, "cannot read " + page.file() + ": " + e.getMessage());
+                continue;
+            }
+            ProcessingRequest request = requests.create(page.name(), content, stages, 0);
+            if (!inFlight.tryAcquire(CONFIRM_TIMEOUT_S, TimeUnit.SECONDS)) {
+                fail(page, "not uploaded: no publisher confirm for " + CONFIRM_TIMEOUT_S + " s");
+                continue;
+            }
+            CompletableFuture<PublishOutcome> outcome = publisher.publish(stages.get(0), QueueTopology.taskProperties(0),
+                    request.toByteArray());
+            outcome.whenComplete((o, e) -> {
+                inFlight.release();
+                if (o == PublishOutcome.CONFIRMED) {
+                    journal.recordUploaded(page.name());
+                    log.debug("page uploaded page={} uuid={}", page.name(), request.getUuid());
+                } else {
+                    fail(page, "not uploaded: " + (e != null ? e.toString() : "broker answered " + o));
+                }
+            });
+        }
+        // Every publish settled: all permits back.
+        if (!inFlight.tryAcquire(MAX_IN_FLIGHT, CONFIRM_TIMEOUT_S, TimeUnit.SECONDS)) {
+            log.warn("some uploads not confirmed within {} s", CONFIRM_TIMEOUT_S);
+        } else {
+            inFlight.release(MAX_IN_FLIGHT);
+        }
+    }
+
+    private void fail(Pages.Page page, String reason) {
+        RunJournal.Finished f = new RunJournal.Finished(page.name(), false, reason);
+        if (journal.recordFinished(f)) {
+            onFailed.accept(f);
+        }
+    }
+}

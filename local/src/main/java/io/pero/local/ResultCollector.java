@@ -1,0 +1,93 @@
+package io.pero.local;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.AMQP;
+import io.pero.cli.publish.DownloadLayout;
+import io.pero.proto.Data;
+import io.pero.proto.ProcessingRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the output queue: writes each awaited page's result files into the output directory (each through a
+ * temporary file and an atomic rename, so a file is either absent or complete), records the page as finished in the
+ * journal, and only then acks. A request for a page already finished (a duplicate after a restart) or for a page this
+ * run does not await is acked without writing anything.
+ */
+final class ResultCollector {
+    private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
+    private static final int PREFETCH = 8;
+
+    private final Channel channel;
+    private final Path outDir;
+    private final RunJournal journal;
+    private final Set<String> awaited;
+    private final Consumer<RunJournal.Finished> onFinished;
+
+    ResultCollector(Channel channel, Path outDir, RunJournal journal, Set<String> awaited, Consumer<RunJournal.Finished> onFinished) {
+        this.channel = channel;
+        this.outDir = outDir;
+        this.journal = journal;
+        this.awaited = Set.copyOf(awaited);
+        this.onFinished = onFinished;
+    }
+
+    void start(String queue) throws IOException {
+        channel.basicQos(PREFETCH);
+        channel.basicConsume(queue, false, "pero-local-results", new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
+                handle(envelope.getDeliveryTag(), body);
+            }
+        });
+    }
+
+    private void handle(long tag, byte[] body) throws IOException {
+        ProcessingRequest request;
+        try {
+            request = ProcessingRequest.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("output message is not a ProcessingRequest; dropped cause={}", e.getMessage());
+            channel.basicAck(tag, false);
+            return;
+        }
+        PageOutcome outcome = PageOutcome.of(request);
+        if (!awaited.contains(outcome.page()) || journal.isFinished(outcome.page())) {
+            log.info("result not written page={} uuid={} reason={}", outcome.page(), request.getUuid(),
+                    awaited.contains(outcome.page()) ? "page already finished (duplicate)" : "not a page of this run");
+            channel.basicAck(tag, false);
+            return;
+        }
+        RunJournal.Finished finished;
+        try {
+            write(outcome);
+            finished = new RunJournal.Finished(outcome.page(), outcome.ok(), outcome.reason());
+        } catch (IOException e) {
+            finished = new RunJournal.Finished(outcome.page(), false, "cannot write results into " + outDir + ": " + e.getMessage());
+        }
+        if (journal.recordFinished(finished)) {
+            onFinished.accept(finished);
+        }
+        channel.basicAck(tag, false);
+    }
+
+    private void write(PageOutcome outcome) throws IOException {
+        Files.createDirectories(outDir);
+        for (Data result : outcome.resultFiles()) {
+            // The publisher's rule: a name from a message becomes one harmless path component.
+            String name = DownloadLayout.safeName(result.getName());
+            Path tmp = outDir.resolve("." + name + ".part");
+            Files.write(tmp, result.getContent().toByteArray());
+            Files.move(tmp, outDir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}
