@@ -161,6 +161,10 @@ final class WorkerHarness implements AutoCloseable {
     /** The error-queue message this worker parked from {@code stage} (the error queue is shared by all tests). */
     GetResponse takeParked(String workerId, String stage) {
         GetResponse[] found = new GetResponse[1];
+        // Other runs' parked messages share the error queue: they are held (unacked) while we look further and
+        // requeued at the end; requeueing each at once would put it back at the head and hide ours behind it.
+        java.util.List<Long> others = new java.util.ArrayList<>();
+        try {
         Await.until(WAIT, () -> {
             GetResponse r = unchecked(() -> channel.basicGet(QueueTopology.ERROR_QUEUE, false));
             if (r == null) {
@@ -177,13 +181,18 @@ final class WorkerHarness implements AutoCloseable {
                 });
                 found[0] = r;
             } else {
+                others.add(tag);
+            }
+            return mine;
+        }, "a message parked by " + workerId + " from " + stage);
+        } finally {
+            for (long tag : others) {
                 unchecked(() -> {
                     channel.basicNack(tag, false, true);
                     return null;
                 });
             }
-            return mine;
-        }, "a message parked by " + workerId + " from " + stage);
+        }
         return found[0];
     }
 
