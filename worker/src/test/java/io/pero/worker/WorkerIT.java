@@ -134,8 +134,6 @@ class WorkerIT {
 
     @Test
     void poisonMessageIsParkedWithItsReasonAndTheWorkerStaysHealthy() throws Exception {
-        TestBroker.get().assumeRabbitMq("finding this test's message in the shared error queue requeues the others (basic.nack requeue), "
-                + "which does not converge on Qpid");
         String stage = h.dummyStage("it-poison", "TIME_SCALE=0\n");
         String out = h.queue("it-out");
         String logQueue = h.queue("it-log");
