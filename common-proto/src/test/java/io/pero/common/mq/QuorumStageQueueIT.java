@@ -20,11 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code --queue-type quorum}: declared as such, serves tasks, and bounds a poison message in the broker too. */
 class QuorumStageQueueIT {
     private final TestBroker broker = TestBroker.get();
+
+    @BeforeEach
+    void needsRabbitMq() {
+        broker.assumeRabbitMq("quorum queues, x-delivery-limit and the management API are RabbitMQ features");
+    }
 
     private String queueJson(String queue) throws Exception {
         String auth = Base64.getEncoder().encodeToString((broker.username() + ":" + broker.password())
