@@ -111,6 +111,7 @@ class StageConfigurationRetryIT {
         String reason = h.read(ZkPaths.workerConfigFailure(id));
         assertTrue(reason.startsWith(stage + "\nv1\n"), reason);
         assertTrue(reason.contains("[DETECTION] MODEL=models/det.onnx") && reason.contains("det.onnx does not exist"), reason);
+        assertTrue(reason.contains("the stage's model archive) has no models/det.onnx"), reason);
         assertEquals(2, h.messageCount(stage), "queued requests wait in the stage queue");
         assertEquals(0, h.messageCount(out), "nothing was processed with a half-installed stage");
 
