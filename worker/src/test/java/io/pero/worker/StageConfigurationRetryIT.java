@@ -83,4 +83,46 @@ class StageConfigurationRetryIT {
         assertFalse(h.exists(ZkPaths.stageConfigFailures(stage)), "the stage's failure count is gone once it configures");
         h.stopWorker(id, exit);
     }
+
+    @Test
+    void anArchiveMissingAModelFileTheConfigNamesFailsNamingTheFileAndKeepsTheQueue() throws Exception {
+        String stage = h.queue("it-missing-model");
+        String archive = "models/" + stage + ".zip";
+        // The config names models/det.onnx; the archive carries a different file.
+        h.defineStage(stage, "[DETECTION]\nMODEL = models/det.onnx\n[DEVICE]\nDEVICE = cpu\n", "v1", archive);
+        Path file = h.sftp.root().resolve(archive);
+        Files.createDirectories(file.getParent());
+        try (OutputStream o = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(o)) {
+            zip.putNextEntry(new ZipEntry("models/rec.onnx"));
+            zip.write("not the detector".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        String out = h.queue("it-missing-out");
+        for (int i = 0; i < 2; i++) {
+            h.publish(stage, h.request(stage, out).toByteArray());
+        }
+        String id = WorkerHarness.newId();
+        CompletableFuture<Integer> exit = h.startWorker(id);
+        h.assign(id, stage);
+
+        h.awaitStatus(id, "CONFIGURATION_FAILED");
+        Await.until(WorkerHarness.WAIT, () -> h.readOrNull(ZkPaths.workerConfigFailure(id)) != null
+                && !h.readOrNull(ZkPaths.workerConfigFailure(id)).isEmpty(), "the reason in the worker's config_failure node");
+        String reason = h.read(ZkPaths.workerConfigFailure(id));
+        assertTrue(reason.startsWith(stage + "\nv1\n"), reason);
+        assertTrue(reason.contains("[DETECTION] MODEL=models/det.onnx") && reason.contains("det.onnx does not exist"), reason);
+        assertTrue(reason.contains("the stage's model archive) has no models/det.onnx"), reason);
+        assertEquals(2, h.messageCount(stage), "queued requests wait in the stage queue");
+        assertEquals(0, h.messageCount(out), "nothing was processed with a half-installed stage");
+
+        // The worker is healthy: given a stage that configures, it serves it.
+        String dummy = h.dummyStage("it-after-missing", "TIME_SCALE=0\n");
+        String next = h.queue("it-after-next");
+        ProcessingRequest r = h.request(dummy, next, out);
+        h.publish(dummy, r.toByteArray());
+        h.assign(id, dummy);
+        assertEquals(r.getUuid(), WorkerHarness.takeWithin(h, next, 1, Duration.ofSeconds(30)).get(0).getUuid());
+        assertEquals(2, h.messageCount(stage), "the failed stage's requests are still queued");
+        h.stopWorker(id, exit);
+    }
 }

@@ -3,9 +3,13 @@ package io.pero.common.zk;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.net.ServerAddress;
+import io.pero.common.net.TlsProbe;
 import io.pero.common.tls.PemTrust;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -34,6 +38,7 @@ public final class CuratorClients {
     private static final int RETRY_BASE_SLEEP_MS = 500;
     private static final int RETRY_MAX_SLEEP_MS = 5_000;
     private static final int RETRY_MAX_RETRIES = 5;
+    private static final Duration TLS_PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private CuratorClients() {
     }
@@ -72,8 +77,7 @@ public final class CuratorClients {
         }
         if (!connected) {
             client.close();
-            throw new ServiceUnavailableException("ZooKeeper unreachable at " + settings.connectString()
-                    + " after " + Math.max(1, timeout.toSeconds()) + " s");
+            throw new ServiceUnavailableException(unreachableMessage(settings, timeout, probeTls(settings)));
         }
         settings.credentials().username().ifPresent(user -> requireAuthenticated(client, settings, user));
         log.info("connected to ZooKeeper servers={} sasl={} tls={}", settings.connectString(),
@@ -98,6 +102,37 @@ public final class CuratorClients {
             }
             throw new ServiceUnavailableException("ZooKeeper at " + settings.connectString() + " failed after connecting: " + e, e);
         }
+    }
+
+    /** Whether each server port speaks TLS, to explain a connection that never came up. */
+    private static Map<ServerAddress, TlsProbe.Answer> probeTls(ZkSettings settings) {
+        Map<ServerAddress, TlsProbe.Answer> answers = new LinkedHashMap<>();
+        for (ServerAddress server : settings.servers()) {
+            answers.put(server, TlsProbe.probe(server, ZkSettings.DEFAULT_PORT, TLS_PROBE_TIMEOUT));
+        }
+        return answers;
+    }
+
+    /**
+     * Why no connection came up: unreachable, plus, for a server that answered, a TLS mismatch (the ZooKeeper client
+     * itself only reports a closed connection and retries, so without this a TLS client at the plaintext port, or a
+     * plaintext client at the secure port, just looks like a dead server).
+     */
+    static String unreachableMessage(ZkSettings settings, Duration timeout, Map<ServerAddress, TlsProbe.Answer> answers) {
+        StringBuilder message = new StringBuilder("ZooKeeper unreachable at " + settings.connectString()
+                + " after " + Math.max(1, timeout.toSeconds()) + " s");
+        boolean tls = settings.credentials().caCert().isPresent();
+        answers.forEach((server, answer) -> {
+            String at = server.hostPort(ZkSettings.DEFAULT_PORT);
+            if (tls && answer == TlsProbe.Answer.NOT_TLS) {
+                message.append("; ").append(at).append(" does not answer a TLS handshake (TLS is on because a CA certificate"
+                        + " is configured): is this the plaintext client port? Use the server's secureClientPort");
+            } else if (!tls && answer == TlsProbe.Answer.TLS) {
+                message.append("; ").append(at).append(" expects TLS (a secureClientPort): configure the CA certificate"
+                        + " (--ca-cert / ca_cert) or use the plaintext client port");
+            }
+        });
+        return message.toString();
     }
 
     /** The per-client ZooKeeper settings: SASL section and TLS. */

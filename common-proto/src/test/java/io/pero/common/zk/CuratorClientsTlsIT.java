@@ -2,6 +2,8 @@ package io.pero.common.zk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.config.Credentials;
 import io.pero.common.config.Secret;
@@ -80,6 +82,31 @@ class CuratorClientsTlsIT {
         try (CuratorFramework client = CuratorClients.startAndWait(settings("127.0.0.2", "ca.pem", false), WAIT)) {
             client.checkExists().forPath("/");
         }
+    }
+
+    @Test
+    void tlsToThePlaintextPortFailsInBoundedTimeNamingTheMismatch() throws Exception {
+        Path caPem = Path.of(CuratorClientsTlsIT.class.getResource("/tls/ca.pem").toURI());
+        ZkSettings tlsToPlain = new ZkSettings(List.of(ServerAddress.of("localhost", server.getPort())),
+                new Credentials(Optional.empty(), Secret.none(), Optional.of(caPem)), Duration.ofSeconds(10),
+                Duration.ofSeconds(2), true);
+        ServiceUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                ServiceUnavailableException.class, () -> CuratorClients.startAndWait(tlsToPlain, Duration.ofSeconds(3))));
+        assertTrue(e.getMessage().startsWith("ZooKeeper unreachable at localhost:" + server.getPort() + " after 3 s; "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("does not answer a TLS handshake (TLS is on because a CA certificate is configured)"
+                + ": is this the plaintext client port?"), e.getMessage());
+    }
+
+    @Test
+    void plaintextToTheTlsPortFailsInBoundedTimeNamingTheMismatch() {
+        ZkSettings plainToTls = new ZkSettings(List.of(ServerAddress.of("localhost", securePort)),
+                new Credentials(Optional.empty(), Secret.none(), Optional.empty()), Duration.ofSeconds(10),
+                Duration.ofSeconds(2), true);
+        ServiceUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                ServiceUnavailableException.class, () -> CuratorClients.startAndWait(plainToTls, Duration.ofSeconds(3))));
+        assertTrue(e.getMessage().contains("localhost:" + securePort + " expects TLS (a secureClientPort): configure the CA"
+                + " certificate"), e.getMessage());
     }
 
     private static ZkSettings settings(String host, String ca, boolean verifyHostname) throws Exception {

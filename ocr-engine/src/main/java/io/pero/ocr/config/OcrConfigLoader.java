@@ -190,7 +190,8 @@ final class OcrConfigLoader {
             }
             Path path = stageDir.resolve(value).normalize();
             if (!Files.isRegularFile(path)) {
-                throw error(section, key, value, "file " + path + " does not exist");
+                throw error(section, key, value, "file " + path + " does not exist: the stage directory (in a worker, the"
+                        + " stage's model archive) has no " + value);
             }
             return ModelRef.ofFile(path);
         });

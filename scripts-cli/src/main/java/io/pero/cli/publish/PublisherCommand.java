@@ -60,6 +60,10 @@ public final class PublisherCommand extends CliCommand {
     @Option(names = "--prefetch", defaultValue = "64", paramLabel = "N",
             description = "Downloads held unacknowledged at once (default: ${DEFAULT-VALUE}).")
     int prefetch;
+    @Option(names = "--max-message-size", paramLabel = "BYTES", defaultValue = "" + Uploader.DEFAULT_MAX_MESSAGE_BYTES,
+            description = "Largest request message the broker takes (its max_message_size; default: ${DEFAULT-VALUE}, "
+                    + "RabbitMQ's default). Larger files are reported and not published; the rest are.")
+    long maxMessageSize;
 
     private final PrintStream out;
     private final CountDownLatch stop;
@@ -87,7 +91,7 @@ public final class PublisherCommand extends CliCommand {
         if (files.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no input files: give -i FILE... and/or -r DIR with files in it");
         }
-        return run.upload(new MqServerSource(mqServers, mqList, connection), files, requiredStages(), priority, maxInFlight);
+        return run.upload(new MqServerSource(mqServers, mqList, connection), files, requiredStages(), priority, maxInFlight, maxMessageSize);
     }
 
     private void validateCommon() {
@@ -97,6 +101,9 @@ public final class PublisherCommand extends CliCommand {
         }
         if (maxInFlight < 1 || prefetch < 1) {
             throw new ConfigException("--max-in-flight and --prefetch must be at least 1");
+        }
+        if (maxMessageSize < 1) {
+            throw new ConfigException("--max-message-size " + maxMessageSize + ": must be at least 1 byte");
         }
         if (directory != null && (download != null || genMsgOnly) && !Files.exists(directory)) {
             // An output directory is created (with its parents), so `-d out -r results` works without a mkdir first.

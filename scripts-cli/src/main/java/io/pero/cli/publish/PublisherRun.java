@@ -52,12 +52,14 @@ final class PublisherRun {
         return ExitCodes.OK;
     }
 
-    int upload(MqServerSource source, List<Path> files, List<String> stages, int priority, int maxInFlight) throws Exception {
+    int upload(MqServerSource source, List<Path> files, List<String> stages, int priority, int maxInFlight,
+               long maxMessageBytes) throws Exception {
         List<UploadResult> results;
         try (Connection mq = open(source.resolve(), "publish");
              ConfirmingPublisher publisher = new ConfirmingPublisher(mq.createChannel())) {
             ProgressLine progress = ProgressLine.forTerminal(System.err, "uploaded", files.size());
-            results = new Uploader(publisher, RequestFactory.system(), maxInFlight, CONFIRM_TIMEOUT, progress)
+            results = new Uploader(publisher, RequestFactory.system(), maxInFlight, CONFIRM_TIMEOUT, progress,
+                    maxMessageBytes)
                     .upload(files, stages, priority);
         }
         long failed = 0;

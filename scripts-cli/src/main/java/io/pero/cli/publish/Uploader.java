@@ -25,15 +25,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class Uploader {
     private static final Logger log = LoggerFactory.getLogger(Uploader.class);
+    /**
+     * RabbitMQ's default {@code max_message_size} (3.10 and later: 128 MiB). The broker does not advertise its limit to
+     * AMQP 0-9-1 clients (neither in the server properties nor in connection.tune), so the publisher is told it
+     * ({@code --max-message-size}); a larger body would make the broker close the channel and fail the whole batch.
+     */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 128L * 1024 * 1024;
 
     private final ConfirmingPublisher publisher;
     private final RequestFactory requests;
     private final Semaphore inFlight;
     private final Duration confirmTimeout;
     private final ProgressLine progress;
+    private final long maxMessageBytes;
 
     public Uploader(ConfirmingPublisher publisher, RequestFactory requests, int maxInFlight, Duration confirmTimeout,
-                    ProgressLine progress) {
+                    ProgressLine progress, long maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
         this.publisher = publisher;
         this.requests = requests;
         this.inFlight = new Semaphore(maxInFlight);
@@ -56,6 +64,13 @@ public final class Uploader {
                 continue;
             }
             ProcessingRequest request = requests.create(file.getFileName().toString(), content, stages, priority);
+            String tooLarge = tooLarge(file, content.length, request.getSerializedSize());
+            if (tooLarge != null) {
+                // Refused before publishing: the broker would close the channel, losing the unconfirmed rest of the batch.
+                results.add(UploadResult.failed(file, request.getUuid(), request.getPageUuid(), tooLarge));
+                progress.advance();
+                continue;
+            }
             if (!inFlight.tryAcquire(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 results.add(UploadResult.failed(file, request.getUuid(), request.getPageUuid(),
                         "not published: no publisher confirm arrived for " + confirmTimeout.toSeconds() + " s"));
@@ -76,6 +91,15 @@ public final class Uploader {
         }
         progress.finish();
         return results;
+    }
+
+    /** Why a request of this size cannot be published, or null when it fits under the limit. */
+    String tooLarge(Path file, long fileBytes, long messageBytes) {
+        if (messageBytes <= maxMessageBytes) {
+            return null;
+        }
+        return "too large: " + file + " is " + fileBytes + " bytes (" + messageBytes + " bytes as a request message), "
+                + "above the broker's maximum message size of " + maxMessageBytes + " bytes (--max-message-size); not published";
     }
 
     private UploadResult await(Pending p, long waitNanos) throws InterruptedException {

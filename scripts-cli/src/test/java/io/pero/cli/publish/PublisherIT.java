@@ -167,6 +167,23 @@ class PublisherIT {
     }
 
     @Test
+    void aFileAboveTheBrokersMessageSizeLimitIsRefusedByNameAndTheRestArePublished() throws Exception {
+        String out = queue("it-pub-big");
+        Path inputs = Files.createDirectory(tmp.resolve("batch"));
+        Files.write(inputs.resolve("a.png"), new byte[] {1});
+        Path big = Files.write(inputs.resolve("b-huge.png"), new byte[2000]);
+        Files.write(inputs.resolve("c.png"), new byte[] {3});
+
+        CliResult r = cli.publisher("-r", inputs.toString(), "-t", out, "--max-message-size", "1000");
+        assertEquals(ExitCodes.FAILED, r.code(), r.toString());
+        assertTrue(r.err().contains("error: upload: 1 of 3 files not accepted by queue " + out), r.err());
+        assertTrue(r.err().contains("too large: " + big + " is 2000 bytes"), r.err());
+        assertTrue(r.err().contains("above the broker's maximum message size of 1000 bytes (--max-message-size)"), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("uploaded ")).count(), r.out());
+        Await.until(Duration.ofSeconds(10), () -> TestBroker.get().messageCount(out) == 2, "the other 2 files in " + out);
+    }
+
+    @Test
     void mqServersGivenDirectlySkipZooKeeperAndManyUploadsAreConfirmed() throws Exception {
         String out = queue("it-pub-direct");
         Path inputs = Files.createDirectory(tmp.resolve("many"));

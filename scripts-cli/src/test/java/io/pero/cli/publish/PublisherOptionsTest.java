@@ -52,6 +52,14 @@ class PublisherOptionsTest {
     }
 
     @Test
+    void aMaxMessageSizeBelowOneByteIsBadInput() throws Exception {
+        Path img = Files.writeString(tmp.resolve("a.png"), "x");
+        assertEquals(ExitCodes.BAD_CONFIG, run("-s", "127.0.0.1:1", "-t", "ocr", "out", "-i", img.toString(),
+                "--max-message-size", "0"));
+        assertTrue(stderr().contains("--max-message-size 0: must be at least 1 byte"), stderr());
+    }
+
+    @Test
     void downloadNeedsADirectoryAndCreatesAMissingOne() throws Exception {
         assertEquals(ExitCodes.USAGE, run("-s", "127.0.0.1:1", "-d", "out"));
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
