@@ -71,15 +71,25 @@ final class LocalCluster implements AutoCloseable {
     void start() throws Exception {
         try {
             Path state = settings.dataDir().orElse(settings.workDir());
+            // The OCR engine's native libraries (OpenCV, ONNX Runtime) load while the servers start, not after the
+            // workers have their stage: the models themselves are opened by each worker as in a real cluster.
+            timed("ocr-native-libraries", () -> {
+                io.pero.ocr.engine.OpenCv.load();
+                return ai.onnxruntime.OrtEnvironment.getEnvironment();
+            });
             // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
-            CompletableFuture<EmbeddedQpidBroker> brokerStart = CompletableFuture.supplyAsync(() -> EmbeddedQpidBroker.start(
+            // Own threads, not the common pool: on a two-core machine the common pool has one thread, and the two
+            // asynchronous starts would run one after the other.
+            CompletableFuture<EmbeddedQpidBroker> brokerStart = timed("broker", () -> EmbeddedQpidBroker.start(
                     new EmbeddedQpidBroker.Settings(settings.amqpPort(), "pero", MQ_USER, MQ_PASSWORD,
                             settings.dataDir().map(d -> d.resolve("broker")))));
-            CompletableFuture<EmbeddedSftpServer> sftpStart = CompletableFuture.supplyAsync(() -> EmbeddedSftpServer.start(
+            CompletableFuture<EmbeddedSftpServer> sftpStart = timed("sftp", () -> EmbeddedSftpServer.start(
                     settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
             RuntimeException failure = null;
             try {
+                long zkStart = System.nanoTime();
                 zooKeeper = add(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
+                log.info("service started service=zookeeper took_ms={}", (System.nanoTime() - zkStart) / 1_000_000);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -239,6 +249,23 @@ final class LocalCluster implements AutoCloseable {
             started.add(service);
         }
         return service;
+    }
+
+    /** Runs {@code start} on a thread of its own and logs how long it took. */
+    private static <T> CompletableFuture<T> timed(String service, java.util.function.Supplier<T> start) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            long begin = System.nanoTime();
+            try {
+                result.complete(start.get());
+                log.info("service started service={} took_ms={}", service, (System.nanoTime() - begin) / 1_000_000);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "pero-local-start-" + service);
+        t.setDaemon(true);
+        t.start();
+        return result;
     }
 
     /** The started server; its start failure as thrown. */

@@ -78,7 +78,6 @@ class WorkerIT {
 
     @Test
     void mixedOutcomesInOnePrefetchWindowAreEachSettledExactlyOnce() throws Exception {
-        TestBroker.get().assumeRabbitMq("an unroutable publish is returned, then acked; Qpid nacks it first, which the worker takes for a broker failure");
         // Acks leave in multiple acks over runs of confirmed deliveries: a parked message and one rerouted to the
         // output queue in the same window must neither be acked early nor be left unacked.
         String stage = h.dummyStage("it-mixed", "TIME_SCALE=0\n");
@@ -158,7 +157,6 @@ class WorkerIT {
 
     @Test
     void unroutableNextStageSendsTheRequestToTheOutputWithTheOriginalsNote() throws Exception {
-        TestBroker.get().assumeRabbitMq("an unroutable publish is returned, then acked; Qpid nacks it first, which the worker takes for a broker failure");
         String stage = h.dummyStage("it-unroutable", "TIME_SCALE=0\n");
         String missing = TestBroker.uniqueName("it-missing");
         String out = h.queue("it-out");

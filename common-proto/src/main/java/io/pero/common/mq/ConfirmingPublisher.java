@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * Publishes with {@code mandatory=true} and asynchronous publisher confirms on its own channel, so many publishes
  * can be in flight (no round trip per message). Each publish gets a future completed with the broker's verdict;
  * a basic.return (unroutable) is matched to its publish and reported as {@link PublishOutcome#UNROUTABLE}.
+ * On RabbitMQ an unroutable mandatory publish is returned, then acked. Apache Qpid Broker-J (the embedded broker of
+ * local mode) nacks it first and returns it afterwards, so on Qpid (recognised by the connection's {@code product}
+ * server property) a nack is reported as {@link PublishOutcome#UNROUTABLE}: with the settings of
+ * {@code EmbeddedQpidBroker} (no queue overflow policy) an unroutable mandatory publish is Qpid's only reason to nack.
  * When the channel or connection closes, pending futures complete exceptionally. Thread-safe.
  * <p>
  * After an automatic connection recovery the client reopens the channel with confirms on, but the broker has forgotten
@@ -46,6 +50,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     private final ConcurrentNavigableMap<Long, CompletableFuture<PublishOutcome>> pending = new ConcurrentSkipListMap<>();
     private final Set<Long> returned = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean nackMeansUnroutable;
     private final ReturnListener returnListener;
     private final ConfirmListener confirmListener;
     private final ShutdownListener shutdownListener = this::channelShutDown;
@@ -64,6 +69,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     /** Takes ownership of {@code channel}: enables confirms and installs return and confirm listeners. */
     public ConfirmingPublisher(Channel channel) throws IOException {
         this.channel = channel;
+        this.nackMeansUnroutable = isQpid(channel.getConnection().getServerProperties());
         channel.confirmSelect();
         this.returnListener = channel.addReturnListener((ReturnCallback) this::returned);
         this.confirmListener = channel.addConfirmListener(
@@ -73,6 +79,12 @@ public final class ConfirmingPublisher implements AutoCloseable {
         if (channel instanceof Recoverable recoverable) {
             recoverable.addRecoveryListener(recoveryListener);
         }
+    }
+
+    /** Whether the broker is Qpid Broker-J, whose nack precedes the return of an unroutable mandatory publish. */
+    static boolean isQpid(Map<String, Object> serverProperties) {
+        Object product = serverProperties == null ? null : serverProperties.get("product");
+        return product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid");
     }
 
     /** Publishes to the default exchange with routing key = queue name. */
@@ -128,11 +140,16 @@ public final class ConfirmingPublisher implements AutoCloseable {
         return base.builder().headers(headers).build();
     }
 
-    /** The broker sends basic.return before the basic.ack of the same publish. */
+    /**
+     * RabbitMQ sends basic.return before the basic.ack of the same publish. Qpid sends it after the nack: the publish is
+     * then settled already and nothing is recorded (the set would only grow).
+     */
     private void returned(Return r) {
         Object header = r.getProperties().getHeaders() == null ? null : r.getProperties().getHeaders().get(HEADER_PUBLISH_SEQ);
         if (header instanceof Number n) {
-            returned.add(n.longValue());
+            if (pending.containsKey(n.longValue())) {
+                returned.add(n.longValue());
+            }
             log.debug("publish returned seq={} queue={} reply_code={} reply_text={}", n, r.getRoutingKey(),
                     r.getReplyCode(), r.getReplyText());
         } else {
@@ -150,7 +167,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
                 continue;
             }
             boolean wasReturned = returned.remove(key);
-            PublishOutcome outcome = !ack ? PublishOutcome.NACKED
+            PublishOutcome outcome = !ack ? (nackMeansUnroutable ? PublishOutcome.UNROUTABLE : PublishOutcome.NACKED)
                     : wasReturned ? PublishOutcome.UNROUTABLE : PublishOutcome.CONFIRMED;
             if (outcome == PublishOutcome.NACKED) {
                 log.warn("publish nacked by broker seq={}", key);

@@ -32,6 +32,19 @@ public final class QueueTopology {
             "x-queue-type", "classic");
 
     /**
+     * Extension: what a classic stage queue is declared with, {@link #STAGE_QUEUE_ARGUMENTS} plus
+     * {@code x-qpid-priorities: 10}, so Apache Qpid Broker-J (local mode's embedded broker) keeps priorities 0 and 1 in
+     * separate bands as RabbitMQ does with {@code x-max-priority: 1} (Qpid ignores {@code x-max-priority}; with fewer
+     * than 10 levels it puts 0 and 1 in one band). RabbitMQ stores the unknown argument and leaves it out of its
+     * equivalence check: checked on RabbitMQ 3.10.8, a queue declared by the original (without it) may be re-declared
+     * with it, and the other way round, without PRECONDITION_FAILED.
+     */
+    public static final Map<String, Object> CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS = Map.of(
+            "x-max-priority", 1,
+            "x-queue-type", "classic",
+            "x-qpid-priorities", 10);
+
+    /**
      * Extension, quorum stage queues: the broker's own delivery bound. Above the worker's default {@code max_deliveries}
      * (5, counted in {@code x-pero-deliveries}), so the worker parks first, with its reason; the broker's limit is the
      * backstop for consumers that do not count, and dead-letters to the error queue instead of dropping.
@@ -54,12 +67,13 @@ public final class QueueTopology {
      */
     public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name, QueueType type) throws IOException {
         return channel.queueDeclare(name, true, false, false,
-                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : STAGE_QUEUE_ARGUMENTS);
+                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS);
     }
 
     /** Declares (idempotently) a stage, output or log queue exactly as {@code stage_config_manager.py -n} does. */
     public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name) throws IOException {
-        return channel.queueDeclare(name, true, false, false, STAGE_QUEUE_ARGUMENTS);
+        // Differs from the original: also x-qpid-priorities (see CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS).
+        return channel.queueDeclare(name, true, false, false, CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS);
     }
 
     /** Declares the error queue; the same arguments so tools treat it like any other queue. */

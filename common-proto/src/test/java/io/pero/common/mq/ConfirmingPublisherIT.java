@@ -61,7 +61,6 @@ class ConfirmingPublisherIT {
 
     @Test
     void publishToAMissingQueueIsUnroutableAndOthersAroundItAreConfirmed() throws Exception {
-        TestBroker.get().assumeRabbitMq("an unroutable mandatory publish is returned, then acked (Qpid nacks it, then returns it)");
         String queue = declareQueue("it-mixed");
         String missing = TestBroker.uniqueName("it-missing");
         try (ConfirmingPublisher publisher = new ConfirmingPublisher(connection.createChannel())) {

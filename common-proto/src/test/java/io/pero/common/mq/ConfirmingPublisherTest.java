@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmCallback;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.impl.LongStringHelper;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,34 @@ class ConfirmingPublisherTest {
 
     /** A channel that accepts publishes and hands the registered confirm callbacks to the test. */
     private static final class ConfirmDrivenChannel {
+        final Connection connection;
         final AtomicLong nextSeq = new AtomicLong(1);
+
+        ConfirmDrivenChannel() {
+            this("RabbitMQ");
+        }
+
+        /** {@code product}: the server property by which the publisher tells Qpid from RabbitMQ. */
+        ConfirmDrivenChannel(String product) {
+            Map<String, Object> serverProperties = Map.of("product", LongStringHelper.asLongString(product));
+            connection = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getServerProperties" -> serverProperties;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> null;
+                    });
+        }
+
         ConfirmCallback ack;
         ConfirmCallback nack;
-        final Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
+        final Channel channel = channel();
+
+        private Channel channel() {
+            return (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
                 new Class<?>[] {Channel.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getNextPublishSeqNo" -> nextSeq.get();
+                    case "getConnection" -> connection;
                     case "basicPublish" -> {
                         nextSeq.incrementAndGet();
                         yield null;
@@ -41,6 +66,7 @@ class ConfirmingPublisherTest {
                     case "equals" -> proxy == args[0];
                     default -> method.getReturnType() == boolean.class ? Boolean.TRUE : null;
                 });
+        }
     }
 
     @Test
@@ -81,5 +107,28 @@ class ConfirmingPublisherTest {
             assertEquals(false, first.isDone());
             assertEquals(1, publisher.inFlight());
         }
+    }
+
+    @Test
+    void onQpidANackIsAnUnroutablePublish() throws Exception {
+        ConfirmDrivenChannel broker = new ConfirmDrivenChannel("Apache Qpid Broker-J");
+        try (ConfirmingPublisher publisher = new ConfirmingPublisher(broker.channel)) {
+            CompletableFuture<PublishOutcome> routed = publisher.publish("q", null, new byte[0]);
+            CompletableFuture<PublishOutcome> unroutable = publisher.publish("missing", null, new byte[0]);
+
+            broker.nack.handle(2, false);
+            broker.ack.handle(1, false);
+
+            assertEquals(PublishOutcome.UNROUTABLE, unroutable.getNow(null));
+            assertEquals(PublishOutcome.CONFIRMED, routed.getNow(null));
+            assertEquals(0, publisher.inFlight());
+        }
+    }
+
+    @Test
+    void theBrokerIsRecognisedAsQpidByItsProductName() {
+        assertEquals(true, ConfirmingPublisher.isQpid(Map.of("product", LongStringHelper.asLongString("Apache Qpid Broker-J"))));
+        assertEquals(false, ConfirmingPublisher.isQpid(Map.of("product", LongStringHelper.asLongString("RabbitMQ"))));
+        assertEquals(false, ConfirmingPublisher.isQpid(Map.of()));
     }
 }

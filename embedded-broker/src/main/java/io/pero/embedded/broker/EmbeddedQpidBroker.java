@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>small connection, port and housekeeping thread pools (Qpid starts ~80 threads by default, ~13 with these).</li>
  * </ul>
  * Remaining differences callers must allow for: passive declare counts ready + unacknowledged messages (RabbitMQ:
- * ready only); an unroutable mandatory publish under confirms is nacked, then returned; there is no management API.
+ * ready only); an unroutable mandatory publish under confirms is nacked, then returned (ConfirmingPublisher reports
+ * that nack as unroutable); priorities need {@code x-qpid-priorities} (QueueTopology adds it); there is no management
+ * API.
  * With a {@code storeDir} the broker configuration (JSON) and messages (Derby) persist there; without one, memory only.
  */
 public final class EmbeddedQpidBroker implements AutoCloseable {

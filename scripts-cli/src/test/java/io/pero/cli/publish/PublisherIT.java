@@ -157,7 +157,6 @@ class PublisherIT {
 
     @Test
     void uploadToAMissingQueueIsReportedPerFileAndExitsOne() throws Exception {
-        TestBroker.get().assumeRabbitMq("an unroutable publish is returned, then acked (Qpid nacks it first)");
         String missing = TestBroker.uniqueName("it-pub-missing");
         Path img = Files.write(tmp.resolve("x.png"), new byte[] {9});
         CliResult r = cli.publisher("-i", img.toString(), "-t", missing, "out");
