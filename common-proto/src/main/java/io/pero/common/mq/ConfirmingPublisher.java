@@ -69,7 +69,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
     /** Takes ownership of {@code channel}: enables confirms and installs return and confirm listeners. */
     public ConfirmingPublisher(Channel channel) throws IOException {
         this.channel = channel;
-        this.nackMeansUnroutable = isQpid(channel.getConnection().getServerProperties());
+        this.nackMeansUnroutable = BrokerProduct.isQpid(channel);
         channel.confirmSelect();
         this.returnListener = channel.addReturnListener((ReturnCallback) this::returned);
         this.confirmListener = channel.addConfirmListener(
@@ -79,12 +79,6 @@ public final class ConfirmingPublisher implements AutoCloseable {
         if (channel instanceof Recoverable recoverable) {
             recoverable.addRecoveryListener(recoveryListener);
         }
-    }
-
-    /** Whether the broker is Qpid Broker-J, whose nack precedes the return of an unroutable mandatory publish. */
-    static boolean isQpid(Map<String, Object> serverProperties) {
-        Object product = serverProperties == null ? null : serverProperties.get("product");
-        return product != null && product.toString().toLowerCase(java.util.Locale.ROOT).contains("qpid");
     }
 
     /** Publishes to the default exchange with routing key = queue name. */

@@ -32,12 +32,12 @@ public final class QueueTopology {
             "x-queue-type", "classic");
 
     /**
-     * Extension: what a classic stage queue is declared with, {@link #STAGE_QUEUE_ARGUMENTS} plus
-     * {@code x-qpid-priorities: 10}, so Apache Qpid Broker-J (local mode's embedded broker) keeps priorities 0 and 1 in
-     * separate bands as RabbitMQ does with {@code x-max-priority: 1} (Qpid ignores {@code x-max-priority}; with fewer
-     * than 10 levels it puts 0 and 1 in one band). RabbitMQ stores the unknown argument and leaves it out of its
-     * equivalence check: checked on RabbitMQ 3.10.8, a queue declared by the original (without it) may be re-declared
-     * with it, and the other way round, without PRECONDITION_FAILED.
+     * What a classic stage queue is declared with on Apache Qpid Broker-J (local mode's embedded broker):
+     * {@link #STAGE_QUEUE_ARGUMENTS} plus {@code x-qpid-priorities: 10}, so Qpid keeps priorities 0 and 1 in separate
+     * bands as RabbitMQ does with {@code x-max-priority: 1} (Qpid ignores {@code x-max-priority}; with fewer than 10
+     * levels it puts 0 and 1 in one band). On RabbitMQ the original's arguments are used unchanged, so queues look the
+     * same whichever implementation declared them (RabbitMQ 3.10.8 would also accept the extra argument in either
+     * order of declaration, but the management API would show it).
      */
     public static final Map<String, Object> CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS = Map.of(
             "x-max-priority", 1,
@@ -67,13 +67,16 @@ public final class QueueTopology {
      */
     public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name, QueueType type) throws IOException {
         return channel.queueDeclare(name, true, false, false,
-                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS);
+                type == QueueType.QUORUM ? QUORUM_STAGE_QUEUE_ARGUMENTS : classicArguments(channel));
     }
 
     /** Declares (idempotently) a stage, output or log queue exactly as {@code stage_config_manager.py -n} does. */
     public static AMQP.Queue.DeclareOk declareStageQueue(Channel channel, String name) throws IOException {
-        // Differs from the original: also x-qpid-priorities (see CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS).
-        return channel.queueDeclare(name, true, false, false, CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS);
+        return channel.queueDeclare(name, true, false, false, classicArguments(channel));
+    }
+
+    private static Map<String, Object> classicArguments(Channel channel) {
+        return BrokerProduct.isQpid(channel) ? CLASSIC_STAGE_QUEUE_DECLARE_ARGUMENTS : STAGE_QUEUE_ARGUMENTS;
     }
 
     /** Declares the error queue; the same arguments so tools treat it like any other queue. */

@@ -127,8 +127,8 @@ class ConfirmingPublisherTest {
 
     @Test
     void theBrokerIsRecognisedAsQpidByItsProductName() {
-        assertEquals(true, ConfirmingPublisher.isQpid(Map.of("product", LongStringHelper.asLongString("Apache Qpid Broker-J"))));
-        assertEquals(false, ConfirmingPublisher.isQpid(Map.of("product", LongStringHelper.asLongString("RabbitMQ"))));
-        assertEquals(false, ConfirmingPublisher.isQpid(Map.of()));
+        assertEquals(true, BrokerProduct.isQpid(Map.of("product", LongStringHelper.asLongString("Apache Qpid Broker-J"))));
+        assertEquals(false, BrokerProduct.isQpid(Map.of("product", LongStringHelper.asLongString("RabbitMQ"))));
+        assertEquals(false, BrokerProduct.isQpid(Map.of()));
     }
 }

@@ -50,7 +50,10 @@ class QuorumStageQueueIT {
             QueueTopology.declareStageQueue(ch, queue, QueueType.QUORUM); // idempotent
             assertTrue(queueJson(queue).contains("\"type\":\"quorum\""), queueJson(queue));
 
+            ch.confirmSelect();
             ch.basicPublish("", queue, true, QueueTopology.taskProperties(1), body);
+            // basic.get right after an unconfirmed publish can find the quorum queue still empty.
+            ch.waitForConfirmsOrDie(Duration.ofSeconds(30).toMillis());
             // A consumer that never finishes it (nack + requeue each time): the broker's limit parks it.
             int deliveries = 0;
             for (GetResponse r; (r = ch.basicGet(queue, false)) != null && deliveries <= 2 * QueueTopology.QUORUM_DELIVERY_LIMIT; ) {
