@@ -1,25 +1,20 @@
 package io.pero.local;
 
+import io.pero.ocr.image.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The pages of one run from the command-line arguments: a file is a page as given (a file that is not an image still
  * goes to OCR, which reports why it cannot be read); a directory contributes the images directly inside it, by
- * extension, in name order. A page is known by its file name, which is also what its result files are named after.
+ * content or extension, in name order (the engine's rule, {@link ImageFiles}). A page is known by its file name, which is also what its result files are named after.
  */
 final class Pages {
-    static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "tif", "tiff", "bmp", "gif", "webp",
-            "jp2", "pbm", "pgm", "ppm");
-
     /** One page: its name (unique in the run) and its file. */
     record Page(String name, Path file) {
     }
@@ -38,7 +33,7 @@ final class Pages {
             if (Files.isDirectory(arg)) {
                 List<Path> images = imagesIn(arg, errors);
                 if (images.isEmpty()) {
-                    errors.add(arg + ": no images in this directory (looked for " + String.join(", ", sorted()) + ")");
+                    errors.add(arg + ": no images in this directory");
                 }
                 images.forEach(p -> add(byName, p, errors));
             } else if (Files.isRegularFile(arg)) {
@@ -53,22 +48,9 @@ final class Pages {
         return List.copyOf(byName.values());
     }
 
-    static boolean isImageName(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    private static List<String> sorted() {
-        return IMAGE_EXTENSIONS.stream().sorted().toList();
-    }
-
     private static List<Path> imagesIn(Path dir, List<String> errors) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> isImageName(p.getFileName().toString()))
-                    .sorted()
-                    .toList();
+        try {
+            return ImageFiles.inDirectory(dir);
         } catch (IOException e) {
             errors.add(dir + ": cannot list: " + e.getMessage());
             return List.of();
