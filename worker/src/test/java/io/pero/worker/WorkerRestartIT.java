@@ -85,6 +85,48 @@ class WorkerRestartIT {
         h.stopWorker(id, second);
     }
 
+    /**
+     * Found by the fault-injection suite: ZooKeeper restarted while a restarted worker waited for its crashed
+     * predecessor's node. The restarted server gives every session it loads a full timeout again, so the dead session
+     * outlived the wait (counted from before the restart) and the worker exited 5, "a running worker uses this id".
+     */
+    @Test
+    void workerRestartedAfterKillServesAlsoWhenZooKeeperRestartsDuringItsWait() throws Exception {
+        String stage = h.dummyStage("it-restart-zk", "TIME_SCALE=0\n");
+        String next = h.queue("it-next");
+        String out = h.queue("it-out");
+        String id = WorkerHarness.newId();
+        try (ChildWorker first = ChildWorker.start(tmp.resolve("zk-first.log"), workerArgs(id))) {
+            Await.until(WorkerHarness.WAIT, () -> h.exists(ZkPaths.workerConnected(id)), "child worker registered");
+            h.awaitStatus(id, "IDLE");
+            h.assign(id, stage);
+            assertServes(stage, next, out, WorkerHarness.WAIT);
+            first.killHard();
+        }
+        try (ChildWorker second = ChildWorker.start(tmp.resolve("zk-second.log"), workerArgs(id))) {
+            Await.until(WorkerHarness.WAIT, () -> second.logText().contains("still has its connected node"),
+                    "the restarted worker waiting for the crashed one's node");
+            h.zooKeeper.stop();
+            // The outage is the fault: long enough that the dead session, given 10 s again when the server is back,
+            // outlives a wait counted from before the outage (15 s).
+            Thread.sleep(ZK_OUTAGE.toMillis());
+            h.zooKeeper.restart();
+            try {
+                assertServes(stage, next, out, SESSION_TIMEOUT.plus(ZK_OUTAGE).plusSeconds(20));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; restarted worker alive=" + second.alive() + ", its log:\n"
+                        + second.logText(), e);
+            }
+            assertTrue(second.alive(), "restarted worker is running, not refused:\n" + second.logText());
+            assertTrue(second.logText().contains("restarted server gives its session a full timeout again"),
+                    second.logText());
+            h.zk.setData().forPath(ZkPaths.workerEnabled(id), io.pero.common.zk.ZkCodecs.text("false"));
+            assertEquals(ExitCodes.OK, second.awaitExit(WorkerHarness.WAIT.toSeconds()));
+        }
+    }
+
+    private static final Duration ZK_OUTAGE = Duration.ofSeconds(8);
+
     @Test
     void secondWorkerWithTheIdOfALiveWorkerIsRefusedAfterTheWaitWithItsOwnExitCode() throws Exception {
         String stage = h.dummyStage("it-twin", "TIME_SCALE=0\n");

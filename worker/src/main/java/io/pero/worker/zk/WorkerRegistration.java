@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -73,7 +75,8 @@ public final class WorkerRegistration implements AutoCloseable {
 
     /**
      * Waits until {@code connected} is gone. The node cannot tell whether its session is dead (a crash) or alive (a
-     * second worker with the same id): only expiry tells, and a dead session expires within the session timeout.
+     * second worker with the same id): only expiry tells, and a dead session expires within the session timeout, counted
+     * from the last time the server started (see {@link StaleNodeDeadline}).
      */
     private static void awaitStaleNodeExpiry(CuratorFramework zk, String workerId) throws Exception {
         String path = ZkPaths.workerConnected(workerId);
@@ -87,12 +90,30 @@ public final class WorkerRegistration implements AutoCloseable {
                         + "as it does when the previous worker with this id crashed; a running worker keeps it",
                 workerId, Long.toHexString(stat.getEphemeralOwner()), wait.toSeconds());
         long started = System.nanoTime();
-        if (!NodeDeletion.await(zk, path, wait)) {
-            // Differs from the original: a duplicate id was an uncaught ValueError; here it is refused after the wait
-            // with its own exit code, which systemd retries (the other worker may be on its way out).
-            throw new WorkerIdInUseException("duplicate worker id " + workerId + ": " + path + " still exists after "
-                    + wait.toSeconds() + " s (owner session 0x" + Long.toHexString(stat.getEphemeralOwner())
-                    + "), so a running worker uses this id");
+        StaleNodeDeadline deadline = new StaleNodeDeadline(started, wait);
+        ConnectionStateListener onReconnect = (client, state) -> {
+            if (state == ConnectionState.RECONNECTED) {
+                deadline.reconnected(System.nanoTime());
+            }
+        };
+        zk.getConnectionStateListenable().addListener(onReconnect);
+        try {
+            Duration left;
+            while (!NodeDeletion.await(zk, path, deadline.remaining(System.nanoTime()))) {
+                left = deadline.remaining(System.nanoTime());
+                if (left.isZero()) {
+                    // Differs from the original: a duplicate id was an uncaught ValueError; here it is refused after
+                    // the wait with its own exit code, which systemd retries (the other worker may be on its way out).
+                    throw new WorkerIdInUseException("duplicate worker id " + workerId + ": " + path + " still exists after "
+                            + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (owner session 0x"
+                            + Long.toHexString(stat.getEphemeralOwner()) + "), so a running worker uses this id");
+                }
+                log.warn("reconnected to ZooKeeper while waiting for the connected node of worker id {} to expire: a "
+                        + "restarted server gives its session a full timeout again; waiting {} s more", workerId,
+                        left.toSeconds());
+            }
+        } finally {
+            zk.getConnectionStateListenable().removeListener(onReconnect);
         }
         log.info("stale connected node expired worker_id={} waited_ms={}", workerId,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
