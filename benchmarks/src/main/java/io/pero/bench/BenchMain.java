@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code pero-bench}: throughput benchmarks. Wiring and exit codes only; each benchmark is a subcommand. */
 @Command(name = "pero-bench", mixinStandardHelpOptions = true, version = "pero-bench 0.1.0",
-        subcommands = {PipelineCommand.class, LiveCommand.class, HopCommand.class},
+        subcommands = {PipelineCommand.class, LiveCommand.class, HopCommand.class, FaultsCommand.class},
         description = "Measures pero-worker throughput against RabbitMQ PerfTest on the same broker.")
 public final class BenchMain implements Runnable {
     @Spec
