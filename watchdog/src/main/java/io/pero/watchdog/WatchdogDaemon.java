@@ -1,7 +1,7 @@
 package io.pero.watchdog;
 
-import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.cli.Failures;
+import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.metrics.MetricsServer;
 import io.pero.common.metrics.Readiness;
@@ -81,13 +81,7 @@ final class WatchdogDaemon {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
         } catch (Exception e) {
-            int code = Failures.exitCode(e);
-            if (code == ExitCodes.FAILED) {
-                log.error("watchdog failed: {}", e.toString(), e);
-            } else {
-                log.error("cannot start: {}", Failures.describe("pero-watchdog", e));
-            }
-            return code;
+            return Failures.logged(log, "pero-watchdog", e);
         }
     }
 

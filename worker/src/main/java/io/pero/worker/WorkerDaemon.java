@@ -1,6 +1,8 @@
 package io.pero.worker;
 
+import io.pero.common.cli.Failures;
 import io.pero.common.config.ExitCodes;
+import io.pero.common.logging.LogbackSetup;
 import io.pero.common.metrics.MetricsServer;
 import io.pero.common.metrics.Readiness;
 import io.pero.common.mq.AmqpConnections;
@@ -15,8 +17,6 @@ import io.pero.common.zk.ZkPaths;
 import io.pero.common.zk.ZkSettings;
 import io.pero.worker.config.WorkerConfig;
 import io.pero.worker.logging.LoggingSetup;
-import io.pero.common.cli.Failures;
-import io.pero.common.logging.LogbackSetup;
 import io.pero.worker.logging.RemoteLogShipper;
 import io.pero.worker.metrics.AvgMsgTimeReporter;
 import io.pero.worker.metrics.WorkerMetrics;
@@ -115,13 +115,7 @@ public final class WorkerDaemon {
             return ExitCodes.FAILED;
         } catch (Exception e) {
             // Differs from the original: exit code 4 (service unreachable, STYLE.md) where it exited with 1.
-            int code = Failures.exitCode(e);
-            if (code == ExitCodes.FAILED) {
-                log.error("worker failed cause={}", e.toString(), e);
-            } else {
-                log.error("{}", Failures.describe("pero-worker", e));
-            }
-            return code;
+            return Failures.logged(log, "pero-worker", e);
         } finally {
             shutdown.close();
             MDC.remove("worker_id");

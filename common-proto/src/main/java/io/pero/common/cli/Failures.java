@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
 
 /**
  * The one mapping from a failure that ends a command or daemon to its exit code ({@link ExitCodes}, README "Exit codes")
@@ -41,6 +42,20 @@ public final class Failures {
             return ExitCodes.INTERRUPTED;
         }
         return ExitCodes.FAILED;
+    }
+
+    /**
+     * Logs the failure that ends a daemon, as one line for the expected kinds (bad configuration, unreachable service, a
+     * failure with its own code) and with its stack trace for anything else; returns its exit code.
+     */
+    public static int logged(Logger log, String command, Throwable failure) {
+        int code = exitCode(failure);
+        if (code == ExitCodes.FAILED) {
+            log.error("{} failed cause={}", command, failure.toString(), failure);
+        } else {
+            log.error("stopping: {}", describe(command, failure));
+        }
+        return code;
     }
 
     /** The line printed on stderr, without the {@code error: } prefix. */

@@ -1,6 +1,11 @@
 package io.pero.common.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -14,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.KeeperException;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class FailuresTest {
     /** A failure that carries its own code, as the worker's "id held by a live worker". */
@@ -65,5 +71,24 @@ class FailuresTest {
         assertEquals("pero-logd: interrupted", Failures.describe("pero-logd", new InterruptedException()));
         assertEquals("pero-controller: ZooKeeper refused the operation on /pero/x: NONODE",
                 Failures.describe("pero-controller", KeeperException.create(KeeperException.Code.NONODE, "/pero/x")));
+    }
+
+    @Test
+    void daemonFailuresAreLoggedOnceWithStackTracesOnlyForTheUnexpected() {
+        Logger logger = (Logger) LoggerFactory.getLogger("io.pero.test.failures");
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            assertEquals(ExitCodes.BAD_CONFIG, Failures.logged(logger, "pero-logd", new ConfigException("policy=fancy: unknown")));
+            assertEquals(ExitCodes.FAILED, Failures.logged(logger, "pero-logd", new IllegalStateException("bug")));
+        } finally {
+            logger.detachAppender(events);
+        }
+        assertEquals(2, events.list.size());
+        assertEquals("stopping: policy=fancy: unknown", events.list.get(0).getFormattedMessage());
+        assertNull(events.list.get(0).getThrowableProxy(), "an expected failure needs no stack trace");
+        assertEquals("pero-logd failed cause=java.lang.IllegalStateException: bug", events.list.get(1).getFormattedMessage());
+        assertEquals("java.lang.IllegalStateException", events.list.get(1).getThrowableProxy().getClassName());
     }
 }
