@@ -35,19 +35,7 @@ final class LogDaemonConfigLoader {
             log.warn("config file has no [{}] section file={}", S, ini.source());
         }
         List<String> problems = new ArrayList<>();
-        List<ServerAddress> zk = List.of();
-        try {
-            Optional<List<ServerAddress>> given = o.connection.zookeeperServers();
-            ServerListParser.Result fromIni = ServerListParser.parseCommaSeparated(
-                    given.isPresent() ? "" : ini.get(S, ConfigKeys.ZOOKEEPER_SERVERS).orElse(""));
-            problems.addAll(fromIni.errors());
-            zk = given.orElse(fromIni.servers());
-            if (fromIni.ok() && zk.isEmpty()) {
-                problems.add("no ZooKeeper servers: give -z HOST[:PORT] or [LOGD] " + ConfigKeys.ZOOKEEPER_SERVERS + " in " + ini.source());
-            }
-        } catch (ConfigException e) {
-            problems.add(e.getMessage());
-        }
+        List<ServerAddress> zk = zookeeperServers(o, ini, problems);
         long minutes = o.rotationMinutes != null ? o.rotationMinutes
                 : ini.getLong(S, ConfigKeys.LOG_ROTATION_PERIOD).orElse(DEFAULT_ROTATION_MINUTES);
         Duration period = o.rotationSeconds != null ? Duration.ofSeconds(o.rotationSeconds) : Duration.ofMinutes(minutes);
@@ -86,6 +74,25 @@ final class LogDaemonConfigLoader {
         boolean verifyHostname = o.connection.verifyHostname()
                 .orElseGet(() -> ini.getBoolean(S, ConfigKeys.TLS_VERIFY_HOSTNAME).orElse(true));
         return new LogDaemonConfig(zk, credentials, verifyHostname, queue, outputDir, period, files, metrics, logging);
+    }
+
+    /** {@code -z}/{@code -l} (or their variables), else {@code zookeeper_servers}; none at all is a problem. */
+    private static List<ServerAddress> zookeeperServers(LogDaemonOptions o, IniFile ini, List<String> problems) {
+        try {
+            Optional<List<ServerAddress>> given = o.connection.zookeeperServers();
+            if (given.isPresent()) {
+                return given.get();
+            }
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+        ServerListParser.Result fromIni = ServerListParser.parseCommaSeparated(ini.get(S, ConfigKeys.ZOOKEEPER_SERVERS).orElse(""));
+        problems.addAll(fromIni.errors());
+        if (fromIni.ok() && fromIni.servers().isEmpty()) {
+            problems.add("no ZooKeeper servers: give -z HOST[:PORT] or [LOGD] " + ConfigKeys.ZOOKEEPER_SERVERS + " in " + ini.source());
+        }
+        return fromIni.servers();
     }
 
     private static Credentials credentials(LogDaemonOptions o, IniFile ini) {
