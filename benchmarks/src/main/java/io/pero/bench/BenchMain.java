@@ -1,5 +1,6 @@
 package io.pero.bench;
 
+import io.pero.common.cli.Failures;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class BenchMain implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a benchmark; 0 = done, 1 = the benchmark failed, 2 = usage, 4 = broker or ZooKeeper unreachable. */
+    /** Runs a benchmark; 0 = done, 1 = the benchmark failed, 2 = usage, 3 = bad setting, 4 = broker or ZooKeeper unreachable. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -33,7 +34,7 @@ public final class BenchMain implements Runnable {
             err.println("error: " + e.getMessage());
             e.printStackTrace(err);
             err.flush();
-            return e instanceof io.pero.common.config.ServiceUnavailableException ? 4 : 1;
+            return Failures.exitCode(e);
         });
         return cmd.execute(args);
     }

@@ -192,7 +192,7 @@ final class LocalCommand extends CliCommand {
 
     private void printConnectionSettings(LocalCluster cluster) {
         out.println("pero-local: services running; Ctrl-C stops them.");
-        out.println("  ZooKeeper  " + cluster.zkAddress() + "   (every bin/pero-* tool: export PERO_ZOOKEEPER="
+        out.println("  ZooKeeper  " + cluster.zkAddress() + "   (every bin/pero-* tool: export PERO_ZOOKEEPER_SERVERS="
                 + cluster.zkAddress() + ", or -z " + cluster.zkAddress() + ")");
         out.println("  AMQP       127.0.0.1:" + cluster.amqpPort() + "  vhost pero, user " + LocalCluster.MQ_USER
                 + " password " + LocalCluster.MQ_PASSWORD + " (the tools' default without -u)");

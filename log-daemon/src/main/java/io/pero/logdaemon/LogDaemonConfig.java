@@ -1,6 +1,7 @@
 package io.pero.logdaemon;
 
 import io.pero.common.config.Credentials;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import java.nio.file.Path;
@@ -16,12 +17,12 @@ import java.util.List;
  */
 record LogDaemonConfig(List<ServerAddress> zookeeperServers, Credentials credentials, boolean verifyHostname,
                        String logQueue, Path outputDir, Duration rotationPeriod, int numberOfFiles,
-                       MetricsSettings metrics) {
+                       MetricsSettings metrics, LogSettings logging) {
 
     LogDaemonConfig(List<ServerAddress> zookeeperServers, Credentials credentials, boolean verifyHostname,
                     String logQueue, Path outputDir, Duration rotationPeriod, int numberOfFiles) {
         this(zookeeperServers, credentials, verifyHostname, logQueue, outputDir, rotationPeriod, numberOfFiles,
-                MetricsSettings.OFF);
+                MetricsSettings.OFF, LogSettings.DEFAULT);
     }
 
     LogDaemonConfig {

@@ -4,9 +4,11 @@ import io.pero.common.config.ConfigException;
 import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.config.Secret;
 import io.pero.common.mq.QueueTopology;
+import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +35,7 @@ final class LogDaemonConfigLoader {
             log.warn("config file has no [{}] section file={}", S, ini.source());
         }
         List<String> problems = new ArrayList<>();
-        var zk = o.zookeeper != null && !o.zookeeper.isEmpty()
-                ? ServerListParser.parse(o.zookeeper)
-                : ServerListParser.parseCommaSeparated(ini.get(S, ConfigKeys.ZOOKEEPER_SERVERS).orElse(""));
-        problems.addAll(zk.errors());
-        if (zk.ok() && zk.servers().isEmpty()) {
-            problems.add("no ZooKeeper servers: give -z HOST[:PORT] or [LOGD] " + ConfigKeys.ZOOKEEPER_SERVERS + " in " + ini.source());
-        }
+        List<ServerAddress> zk = zookeeperServers(o, ini, problems);
         long minutes = o.rotationMinutes != null ? o.rotationMinutes
                 : ini.getLong(S, ConfigKeys.LOG_ROTATION_PERIOD).orElse(DEFAULT_ROTATION_MINUTES);
         Duration period = o.rotationSeconds != null ? Duration.ofSeconds(o.rotationSeconds) : Duration.ofMinutes(minutes);
@@ -64,20 +60,46 @@ final class LogDaemonConfigLoader {
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         }
+        LogSettings logging = LogSettings.DEFAULT;
+        try {
+            logging = LogSettings.resolve(o.logging, Optional.of(ini), S);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
         Path outputDir = o.outputDir != null ? o.outputDir
                 : Path.of(ini.get(S, ConfigKeys.OUTPUT_DIR).filter(v -> !v.isEmpty()).orElse(DEFAULT_OUTPUT_DIR));
-        return new LogDaemonConfig(zk.servers(), credentials,
-                ini.getBoolean(S, ConfigKeys.TLS_VERIFY_HOSTNAME).orElse(true), queue, outputDir, period, files, metrics);
+        boolean verifyHostname = o.connection.verifyHostname()
+                .orElseGet(() -> ini.getBoolean(S, ConfigKeys.TLS_VERIFY_HOSTNAME).orElse(true));
+        return new LogDaemonConfig(zk, credentials, verifyHostname, queue, outputDir, period, files, metrics, logging);
+    }
+
+    /** {@code -z}/{@code -l} (or their variables), else {@code zookeeper_servers}; none at all is a problem. */
+    private static List<ServerAddress> zookeeperServers(LogDaemonOptions o, IniFile ini, List<String> problems) {
+        try {
+            Optional<List<ServerAddress>> given = o.connection.zookeeperServers();
+            if (given.isPresent()) {
+                return given.get();
+            }
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return List.of();
+        }
+        ServerListParser.Result fromIni = ServerListParser.parseCommaSeparated(ini.get(S, ConfigKeys.ZOOKEEPER_SERVERS).orElse(""));
+        problems.addAll(fromIni.errors());
+        if (fromIni.ok() && fromIni.servers().isEmpty()) {
+            problems.add("no ZooKeeper servers: give -z HOST[:PORT] or [LOGD] " + ConfigKeys.ZOOKEEPER_SERVERS + " in " + ini.source());
+        }
+        return fromIni.servers();
     }
 
     private static Credentials credentials(LogDaemonOptions o, IniFile ini) {
-        Optional<String> user = first(o.username, ini.get(S, ConfigKeys.USERNAME));
-        Secret password = Secret.of(first(o.password, ini.get(S, ConfigKeys.PASSWORD)).orElse(null));
-        Optional<Path> ca = o.caCert != null ? Optional.of(o.caCert)
-                : ini.get(S, ConfigKeys.CA_CERT).filter(v -> !v.isEmpty()).map(Path::of);
+        Optional<String> user = first(o.connection.username().orElse(null), ini.get(S, ConfigKeys.USERNAME));
+        Secret password = Secret.of(first(o.connection.password().orElse(null), ini.get(S, ConfigKeys.PASSWORD)).orElse(null));
+        Optional<Path> ca = o.connection.caCert()
+                .or(() -> ini.get(S, ConfigKeys.CA_CERT).filter(v -> !v.isEmpty()).map(Path::of));
         return new Credentials(user, password, ca);
     }
 

@@ -1,15 +1,12 @@
 package io.pero.logdaemon;
 
-import ch.qos.logback.classic.Level;
-import io.pero.common.config.ConfigException;
-import io.pero.common.config.ExitCodes;
-import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.cli.Failures;
+import io.pero.common.logging.LogbackSetup;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +40,9 @@ public final class LogDaemonMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.debug) {
-            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
-        }
-        LogDaemon daemon = new LogDaemon(LogDaemonConfigLoader.load(options), Clock.systemUTC());
+        LogDaemonConfig config = LogDaemonConfigLoader.load(options);
+        LogbackSetup.apply(config.logging());
+        LogDaemon daemon = new LogDaemon(config, Clock.systemUTC());
         CountDownLatch closed = new CountDownLatch(1);
         // Any other JVM shutdown (SIGHUP, System.exit elsewhere): ask run() to stop, hold the JVM until it has flushed,
         // acked and closed. SIGTERM and Ctrl-C are caught before that by StopSignals, so run() returns 0.
@@ -66,15 +62,12 @@ public final class LogDaemonMain implements Callable<Integer> {
     }
 
     private int report(Exception e) {
-        int code = e instanceof ConfigException ? ExitCodes.BAD_CONFIG
-                : e instanceof ServiceUnavailableException ? ExitCodes.UNREACHABLE
-                : ExitCodes.FAILED;
-        err.println("error: " + (code == ExitCodes.FAILED ? e.toString() : e.getMessage()));
-        if (options.debug) {
+        err.println("error: " + Failures.describe("pero-logd", e));
+        if (options.logging.verbose()) {
             e.printStackTrace(err);
         }
         err.flush();
-        return code;
+        return Failures.exitCode(e);
     }
 
     private static void awaitQuietly(CountDownLatch closed) {

@@ -1,8 +1,9 @@
 package io.pero.logdaemon;
 
-import java.nio.file.Path;
-import java.util.List;
+import io.pero.common.cli.ConnectionOptions;
+import io.pero.common.logging.DaemonLogOptions;
 import io.pero.common.metrics.MetricsOptions;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -14,21 +15,8 @@ final class LogDaemonOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file; keys are read from its [LOGD] section")
     Path config;
 
-    @Option(names = {"-z", "--zookeeper"}, arity = "1..*", paramLabel = "HOST[:PORT]",
-            defaultValue = "${env:PERO_ZOOKEEPER_SERVERS}", description = "ZooKeeper servers (env PERO_ZOOKEEPER_SERVERS)")
-    List<String> zookeeper;
-
-    @Option(names = {"-u", "--username"}, defaultValue = "${env:PERO_USERNAME}",
-            description = "user for ZooKeeper SASL and AMQP (env PERO_USERNAME)")
-    String username;
-
-    @Option(names = {"-p", "--password"}, defaultValue = "${env:PERO_PASSWORD}",
-            description = "password for the same; prefer env PERO_PASSWORD, the command line is visible to other users")
-    String password;
-
-    @Option(names = {"-e", "--ca-cert"}, paramLabel = "FILE", defaultValue = "${env:PERO_CA_CERT}",
-            description = "CA certificate (PEM); enables TLS for ZooKeeper and AMQP (env PERO_CA_CERT)")
-    Path caCert;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = {"-q", "--log-queue"}, paramLabel = "QUEUE", defaultValue = "${env:PERO_LOG_QUEUE}",
             description = "queue to drain; default log (env PERO_LOG_QUEUE)")
@@ -49,8 +37,8 @@ final class LogDaemonOptions {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
-    @Option(names = {"-d", "--debug"}, description = "DEBUG log level and stack traces on errors")
-    boolean debug;
+    @Mixin
+    DaemonLogOptions logging = new DaemonLogOptions();
 
     /** For tests and demos only: a rotation period in seconds, overriding {@code -r}. */
     @Option(names = "--rotation-period-seconds", hidden = true)

@@ -1,6 +1,7 @@
 package io.pero.logdaemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import com.rabbitmq.client.Connection;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.QueueTopology;
+import io.pero.common.mq.management.Json;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.zk.ZkPaths;
 import io.pero.embedded.EmbeddedZooKeeper;
@@ -28,6 +30,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -191,6 +194,47 @@ class LogDaemonIT {
         }
         assertEquals(0, broker.messageCount(queue), "everything written was acked before exit");
         assertEquals(500, allLines().size(), "no duplicates");
+    }
+
+    @Test
+    void logFormatJsonFromTheIniFileMakesEveryStderrLineAJsonObject() throws Exception {
+        Path ini = Files.writeString(dir.resolve("logd.ini"), "[LOGD]\nzookeeper_servers = " + zk.connectString()
+                + "\nlog_queue = " + queue + "\noutput_dir = " + dir.resolve("out") + "\nlog_format = json\n");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "-Dlogback.configurationFile=logback.xml", LogDaemonMain.class.getName(), "-c", ini.toString())
+                .redirectError(dir.resolve("daemon.err").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(name -> name.startsWith("PERO_"));
+        Process daemon = builder.start();
+        try {
+            publish("json line");
+            Await.until(WAIT, () -> Files.isDirectory(dir.resolve("out")) && linesIn(dir.resolve("out")).contains("json line"),
+                    "the line written by the child daemon");
+            daemon.destroy();
+            assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "daemon exits after SIGTERM");
+        } finally {
+            daemon.destroyForcibly();
+        }
+        String text = Files.readString(dir.resolve("daemon.err"));
+        assertEquals(0, daemon.exitValue(), text);
+        List<Map<?, ?>> lines = text.lines().filter(l -> !l.isBlank())
+                .<Map<?, ?>>map(l -> assertInstanceOf(Map.class, Json.parse(l), "a JSON object per line: " + l)).toList();
+        assertTrue(lines.stream().anyMatch(l -> "INFO".equals(l.get("level"))
+                && "io.pero.logdaemon.LogDaemon".equals(l.get("loggerName"))
+                && l.get("formattedMessage").toString().startsWith("log daemon started queue=" + queue)), text);
+        assertEquals(List.of("json line"), linesIn(dir.resolve("out")), "the files keep the plain lines");
+    }
+
+    private static List<String> linesIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<String> all = new ArrayList<>();
+            for (Path f : files.filter(p -> LogFileName.isOwn(p.getFileName().toString())).sorted().toList()) {
+                all.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            }
+            return all;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private LogDaemon started(Clock clock, int keepFiles) throws Exception {

@@ -6,6 +6,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.pero.common.config.Credentials;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.net.ServerAddress;
@@ -58,7 +59,7 @@ class LogDaemonMetricsIT {
             QueueTopology.declareStageQueue(channel, queue);
             LogDaemonConfig config = new LogDaemonConfig(List.of(ServerAddress.of("127.0.0.1", zk.port())),
                     Credentials.none(), true, queue, dir, Duration.ofMinutes(10), 0,
-                    new MetricsSettings(Optional.of("127.0.0.1"), port));
+                    new MetricsSettings(Optional.of("127.0.0.1"), port), LogSettings.DEFAULT);
             String metrics;
             try (LogDaemon daemon = new LogDaemon(config, Clock.systemUTC())) {
                 daemon.start();

@@ -1,5 +1,6 @@
 package io.pero.cli;
 
+import io.pero.common.cli.VerbosityOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,12 +11,12 @@ import picocli.CommandLine.Option;
  */
 public abstract class CliCommand implements Callable<Integer> {
     @Mixin
-    VerboseOption verboseOption;
+    VerbosityOptions verbosity;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     /** Whether {@code --verbose} was given: DEBUG logging and stack traces. */
     public final boolean verbose() {
-        return verboseOption != null && verboseOption.enabled();
+        return verbosity != null && verbosity.verbose();
     }
 }

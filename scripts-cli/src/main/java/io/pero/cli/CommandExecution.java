@@ -2,6 +2,7 @@ package io.pero.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.pero.common.cli.Failures;
 import io.pero.common.config.ExitCodes;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package io.pero.watchdog;
 
 import io.pero.common.config.Credentials;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.zk.ZkSettings;
 import io.pero.watchdog.plan.DefaultPolicy;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 record WatchdogConfig(ZkSettings zk, Duration interval, String policyName, DefaultPolicy.Settings policySettings,
                       boolean leaderElection, Optional<Duration> removeDeadAfter, Duration httpTimeout, boolean dryRun,
-                      boolean debug, MetricsSettings metrics, Duration eventDebounce, Duration queuePollInterval) {
+                      LogSettings logging, MetricsSettings metrics, Duration eventDebounce, Duration queuePollInterval) {
     Credentials credentials() {
         return zk.credentials();
     }

@@ -18,10 +18,12 @@ import static io.pero.common.config.ConfigKeys.WATCHDOG_WAKE_LEGACY_WORKERS;
 import static io.pero.common.config.ConfigKeys.WORKER;
 import static io.pero.common.config.ConfigKeys.ZOOKEEPER_SERVERS;
 
+import io.pero.common.cli.ConnectionOptions;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.config.Secret;
 import io.pero.common.net.ServerAddress;
@@ -29,8 +31,6 @@ import io.pero.common.net.ServerListParser;
 import io.pero.common.zk.ZkSettings;
 import io.pero.watchdog.plan.DefaultPolicy;
 import io.pero.watchdog.plan.OriginalPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,13 +52,14 @@ final class WatchdogConfigLoader {
     }
 
     private WatchdogConfig build() {
-        Credentials credentials = new Credentials(cliOr(options.username, USERNAME),
-                Secret.of(cliOr(options.password, PASSWORD).orElse(null)),
-                cliOr(options.caCert == null ? null : options.caCert.toString(), CA_CERT).map(Path::of));
+        ConnectionOptions connection = options.connection;
+        Credentials credentials = new Credentials(cliOr(connection.username().orElse(null), USERNAME),
+                Secret.of(cliOr(connection.password().orElse(null), PASSWORD).orElse(null)),
+                cliOr(connection.caCert().map(Path::toString).orElse(null), CA_CERT).map(Path::of));
         credentials.caCert().filter(ca -> !Files.isReadable(ca)).ifPresent(ca -> {
             throw new ConfigException("ca_cert " + ca + ": file not found or not readable");
         });
-        boolean verifyHostname = bool(TLS_VERIFY_HOSTNAME);
+        boolean verifyHostname = connection.verifyHostname().orElseGet(() -> bool(TLS_VERIFY_HOSTNAME));
         ZkSettings zk = new ZkSettings(zookeeperServers(), credentials, Duration.ofSeconds(30), Duration.ofSeconds(20), verifyHostname);
         // Differs from the original: the cost-aware default policy unless policy=original is asked for.
         String policy = cliOr(options.policy, WATCHDOG_POLICY).orElseThrow();
@@ -75,41 +76,26 @@ final class WatchdogConfigLoader {
         boolean election = !options.noLeaderElection && bool(WATCHDOG_LEADER_ELECTION);
         return new WatchdogConfig(zk, interval, policy, settings, election,
                 duration(options.removeDeadAfter, WATCHDOG_REMOVE_DEAD_AFTER),
-                duration(null, WATCHDOG_HTTP_TIMEOUT).orElseThrow(), options.dryRun, options.debug,
+                duration(null, WATCHDOG_HTTP_TIMEOUT).orElseThrow(), options.dryRun,
+                LogSettings.resolve(options.logging, ini, WATCHDOG),
                 // Only [WATCHDOG]: a worker's metrics_port in a shared file must not make both bind one port.
                 MetricsSettings.resolve(options.metrics, ini, WATCHDOG),
                 duration(null, WATCHDOG_EVENT_DEBOUNCE).orElseThrow(), duration(null, WATCHDOG_QUEUE_POLL_INTERVAL).orElseThrow());
     }
 
     private List<ServerAddress> zookeeperServers() {
-        ServerListParser.Result parsed;
-        String source;
-        if (options.zookeeperList != null) {
-            source = "--zookeeper-list " + options.zookeeperList;
-            parsed = ServerListParser.parse(readLines(options.zookeeperList));
-        } else if (options.zookeeper != null && !options.zookeeper.isEmpty()) {
-            source = "--zookeeper";
-            parsed = ServerListParser.parse(options.zookeeper);
-        } else {
-            source = ZOOKEEPER_SERVERS;
-            parsed = ServerListParser.parseCommaSeparated(fromIni(ZOOKEEPER_SERVERS).orElse(""));
+        Optional<List<ServerAddress>> given = options.connection.zookeeperServers();
+        if (given.isPresent()) {
+            return given.get();
         }
+        ServerListParser.Result parsed = ServerListParser.parseCommaSeparated(fromIni(ZOOKEEPER_SERVERS).orElse(""));
         if (!parsed.ok()) {
-            throw new ConfigException(source + ": " + String.join("; ", parsed.errors()));
+            throw new ConfigException(ZOOKEEPER_SERVERS + ": " + String.join("; ", parsed.errors()));
         }
         if (parsed.servers().isEmpty()) {
             throw new ConfigException("no ZooKeeper servers: give -z, -l or zookeeper_servers in [WATCHDOG] or [WORKER]");
         }
         return parsed.servers();
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new ConfigException("--zookeeper-list " + file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 
     /** The command-line value when given, else the ini value, else the key's default. */

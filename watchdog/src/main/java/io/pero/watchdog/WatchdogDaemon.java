@@ -1,9 +1,8 @@
 package io.pero.watchdog;
 
+import io.pero.common.cli.Failures;
 import io.pero.common.lifecycle.ShutdownSequence;
-import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
-import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.metrics.MetricsServer;
 import io.pero.common.metrics.Readiness;
 import io.pero.common.mq.AmqpConnections;
@@ -78,18 +77,11 @@ final class WatchdogDaemon {
     private int runAndClose() {
         try (ShutdownSequence shutdown = new ShutdownSequence()) {
             return runWith(shutdown);
-        } catch (ConfigException e) {
-            log.error("invalid configuration: {}", e.getMessage());
-            return ExitCodes.BAD_CONFIG;
-        } catch (ServiceUnavailableException e) {
-            log.error("cannot start: {}", e.getMessage());
-            return ExitCodes.UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
         } catch (Exception e) {
-            log.error("watchdog failed: {}", e.toString(), e);
-            return ExitCodes.FAILED;
+            return Failures.logged(log, "pero-watchdog", e);
         }
     }
 

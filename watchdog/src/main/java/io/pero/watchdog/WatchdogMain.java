@@ -1,8 +1,9 @@
 package io.pero.watchdog;
 
-import ch.qos.logback.classic.Level;
+import io.pero.common.cli.Failures;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
+import io.pero.common.logging.LogbackSetup;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -10,7 +11,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -55,11 +55,9 @@ public final class WatchdogMain {
             config = WatchdogConfigLoader.load(options);
         } catch (ConfigException e) {
             err.println("error: invalid configuration: " + e.getMessage());
-            return ExitCodes.BAD_CONFIG;
+            return Failures.exitCode(e);
         }
-        if (config.debug() && LoggerFactory.getLogger("io.pero") instanceof ch.qos.logback.classic.Logger pero) {
-            pero.setLevel(Level.DEBUG);
-        }
+        LogbackSetup.apply(config.logging());
         WatchdogDaemon daemon = new WatchdogDaemon(config, Clock.systemUTC(), out, participantId());
         Thread hook = handleSigterm && !config.dryRun() ? sigtermHook(daemon) : null;
         int code = daemon.run();

@@ -1,8 +1,9 @@
 package io.pero.watchdog;
 
+import io.pero.common.cli.ConnectionOptions;
+import io.pero.common.logging.DaemonLogOptions;
 import io.pero.common.metrics.MetricsOptions;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,27 +20,11 @@ final class WatchdogOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file; section [WATCHDOG], else [WORKER].")
     Path config;
 
-    @Option(names = {"-z", "--zookeeper"}, arity = "1..*", split = ",", paramLabel = "HOST[:PORT]",
-            defaultValue = "${env:PERO_ZOOKEEPER}", description = "ZooKeeper servers (env PERO_ZOOKEEPER).")
-    List<String> zookeeper;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = {"-l", "--zookeeper-list"}, paramLabel = "FILE", description = "File with ZooKeeper servers, one per line; overrides -z.")
-    Path zookeeperList;
-
-    @Option(names = {"-u", "--username"}, defaultValue = "${env:PERO_USERNAME}",
-            description = "User for ZooKeeper SASL, AMQP and the management API (env PERO_USERNAME).")
-    String username;
-
-    @Option(names = {"-p", "--password"}, defaultValue = "${env:PERO_PASSWORD}",
-            description = "Password for the same (env PERO_PASSWORD keeps it out of the process list).")
-    String password;
-
-    @Option(names = {"-e", "--ca-cert"}, paramLabel = "FILE", defaultValue = "${env:PERO_CA_CERT}",
-            description = "CA certificate (PEM): TLS for ZooKeeper and AMQP, https for the management API.")
-    Path caCert;
-
-    @Option(names = {"-d", "--debug"}, description = "Log at DEBUG.")
-    boolean debug;
+    @Mixin
+    DaemonLogOptions logging = new DaemonLogOptions();
 
     @Option(names = "--dry-run", description = "Run one cycle, print the plan, write nothing, exit.")
     boolean dryRun;

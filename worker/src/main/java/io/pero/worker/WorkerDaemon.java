@@ -1,8 +1,8 @@
 package io.pero.worker;
 
-import io.pero.common.config.ConfigException;
+import io.pero.common.cli.Failures;
 import io.pero.common.config.ExitCodes;
-import io.pero.common.config.ServiceUnavailableException;
+import io.pero.common.logging.LogbackSetup;
 import io.pero.common.metrics.MetricsServer;
 import io.pero.common.metrics.Readiness;
 import io.pero.common.mq.AmqpConnections;
@@ -32,7 +32,6 @@ import io.pero.worker.stage.StageSwitcher;
 import io.pero.worker.zk.AssignmentWatcher;
 import io.pero.worker.zk.NextStageReporter;
 import io.pero.worker.zk.StatusReporter;
-import io.pero.worker.zk.WorkerIdInUseException;
 import io.pero.worker.zk.WorkerRegistration;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,22 +110,12 @@ public final class WorkerDaemon {
             start(shutdown);
             stopSignal.await();
             return exitCode.get();
-        } catch (WorkerIdInUseException e) {
-            log.error("{}", e.getMessage());
-            return ExitCodes.ID_IN_USE;
-        } catch (ConfigException e) {
-            log.error("invalid configuration: {}", e.getMessage());
-            return ExitCodes.BAD_CONFIG;
-        } catch (ServiceUnavailableException e) {
-            // Differs from the original: exit code 4 (service unreachable, STYLE.md) where it exited with 1.
-            log.error("service unreachable: {}", e.getMessage());
-            return ExitCodes.UNREACHABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.FAILED;
         } catch (Exception e) {
-            log.error("worker failed cause={}", e.toString(), e);
-            return ExitCodes.FAILED;
+            // Differs from the original: exit code 4 (service unreachable, STYLE.md) where it exited with 1.
+            return Failures.logged(log, "pero-worker", e);
         } finally {
             shutdown.close();
             MDC.remove("worker_id");
@@ -134,9 +123,7 @@ public final class WorkerDaemon {
     }
 
     private void start(ShutdownSequence shutdown) throws Exception {
-        if (config.debug()) {
-            LoggingSetup.enableDebug();
-        }
+        LogbackSetup.apply(config.logging());
         log.info("worker starting {}", config.summary());
         WorkerMetrics metrics = new WorkerMetrics(clock);
         Readiness readiness = new Readiness();

@@ -1,5 +1,6 @@
 package io.pero.worker;
 
+import io.pero.common.cli.Failures;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.worker.config.WorkerConfig;
@@ -61,7 +62,7 @@ public final class WorkerMain {
             config = WorkerConfigLoader.load(options);
         } catch (ConfigException e) {
             System.err.println("error: invalid configuration: " + e.getMessage());
-            return ExitCodes.BAD_CONFIG;
+            return Failures.exitCode(e);
         }
         WorkerDaemon daemon = new WorkerDaemon(config, ocr, Clock.systemUTC());
         Thread hook = handleSigterm ? sigtermHook(daemon, config.limits().shutdownTimeout()) : null;

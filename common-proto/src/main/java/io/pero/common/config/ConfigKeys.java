@@ -31,6 +31,8 @@ public final class ConfigKeys {
     public static final String METRICS_PORT = "metrics_port";
     /** Extension: address the metrics endpoint binds to. */
     public static final String METRICS_ADDRESS = "metrics_address";
+    /** Extension: format of the daemon's own log lines on stderr, text or json. */
+    public static final String LOG_FORMAT = "log_format";
 
     // ---- [WORKER]
     public static final String WORKER_ID = "worker_id";
@@ -115,6 +117,9 @@ public final class ConfigKeys {
             new Key(WATCHDOG, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
             new Key(LOGD, METRICS_PORT, "0", "port of the /metrics, /health and /ready endpoint; 0 = off"),
             new Key(LOGD, METRICS_ADDRESS, "127.0.0.1", "address the metrics endpoint binds to"),
+            new Key(WORKER, LOG_FORMAT, "text", "format of the log lines on stderr: text or json (one JSON object a line)"),
+            new Key(WATCHDOG, LOG_FORMAT, "text", "format of the log lines on stderr: text or json (one JSON object a line)"),
+            new Key(LOGD, LOG_FORMAT, "text", "format of the log lines on stderr: text or json (one JSON object a line)"),
             new Key(WATCHDOG, WATCHDOG_EVENT_DEBOUNCE, "0.3", "seconds from an event to the re-plan, collecting a burst into one plan"),
             new Key(WATCHDOG, WATCHDOG_QUEUE_POLL_INTERVAL, "0.5", "seconds between polls of the stage queues' ready counts; 0 = off"));
 

@@ -1,8 +1,8 @@
 package io.pero.cli.control;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.CommandFailedException;
-import io.pero.cli.ConnectionOptions;
+import io.pero.common.cli.CommandFailedException;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -33,7 +33,7 @@ public final class ControllerCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
 
     @Option(names = {"-s", "--status"}, description = "Table of workers: status, assigned queue, connected, enabled.")
     boolean status;
@@ -116,7 +116,7 @@ public final class ControllerCommand extends CliCommand {
 
     private void printQueues(ZkNodes zk) throws Exception {
         List<String> stages = zk.children(ZkPaths.QUEUES);
-        QueueDepthLookup.Result depths = new QueueDepthLookup(connection.credentials(), connection.verifyHostname(),
+        QueueDepthLookup.Result depths = new QueueDepthLookup(connection.credentials(), connection.checkHostname(),
                 Duration.ofSeconds(httpTimeoutSeconds))
                 .lookup(zk.servers(ZkPaths.MQ_MONITORING_SERVERS), zk.servers(ZkPaths.MQ_SERVERS), stages);
         out.print(QueueView.render(depths.depths(), new HashSet<>(stages), new WorkerRecords(zk).all()));

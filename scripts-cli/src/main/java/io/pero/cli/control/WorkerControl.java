@@ -1,6 +1,6 @@
 package io.pero.cli.control;
 
-import io.pero.cli.CommandFailedException;
+import io.pero.common.cli.CommandFailedException;
 import io.pero.cli.ZkNodes;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;

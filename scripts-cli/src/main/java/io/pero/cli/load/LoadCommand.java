@@ -2,8 +2,8 @@ package io.pero.cli.load;
 
 import com.rabbitmq.client.Connection;
 import io.pero.cli.CliCommand;
-import io.pero.cli.CommandFailedException;
-import io.pero.cli.ConnectionOptions;
+import io.pero.common.cli.CommandFailedException;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.publish.MqServerSource;
 import io.pero.cli.publish.RequestFactory;
 import io.pero.common.config.ConfigException;
@@ -39,7 +39,7 @@ public final class LoadCommand extends CliCommand {
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(60);
 
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
     @Option(names = {"-s", "--mq-servers"}, arity = "1..*", paramLabel = "HOST[:PORT]",
             description = "RabbitMQ servers to use instead of those registered in ZooKeeper.")
     List<String> mqServers;
@@ -80,7 +80,7 @@ public final class LoadCommand extends CliCommand {
         MessageSizes sizes = MessageSizes.of(size, sizeDelta, sizeRange == null ? null : sizeRange.get(0),
                 sizeRange == null ? null : sizeRange.get(1));
         List<ServerAddress> servers = new MqServerSource(mqServers, mqList, connection).resolve();
-        AmqpSettings settings = new AmqpSettings(() -> servers, connection.credentials(), connection.verifyHostname(),
+        AmqpSettings settings = new AmqpSettings(() -> servers, connection.credentials(), connection.checkHostname(),
                 (int) Math.max(60, interval + 20)); // the original's heartbeat: interval + 20, at least 60
         SplittableRandom random = new SplittableRandom();
         RequestFactory requests = RequestFactory.system();

@@ -1,6 +1,6 @@
 package io.pero.cli.mq;
 
-import io.pero.cli.CommandFailedException;
+import io.pero.common.cli.CommandFailedException;
 import io.pero.common.config.ServiceUnavailableException;
 import io.pero.common.tls.PemTrust;
 import java.io.IOException;

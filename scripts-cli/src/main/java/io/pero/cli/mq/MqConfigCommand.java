@@ -1,7 +1,7 @@
 package io.pero.cli.mq;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.ConnectionOptions;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -43,7 +43,7 @@ public final class MqConfigCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
     @Option(names = "--mq-user", paramLabel = "USER", defaultValue = "${env:PERO_MQ_USER}",
             description = "Management API user, instead of -u (env PERO_MQ_USER).")
     String mqUser;

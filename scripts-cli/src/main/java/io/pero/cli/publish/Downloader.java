@@ -4,7 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.pero.cli.CommandFailedException;
+import io.pero.common.cli.CommandFailedException;
 import io.pero.cli.ProgressLine;
 import io.pero.proto.ProcessingRequest;
 import java.io.IOException;

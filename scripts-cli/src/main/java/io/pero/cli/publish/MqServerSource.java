@@ -1,7 +1,7 @@
 package io.pero.cli.publish;
 
-import io.pero.cli.ConnectionOptions;
-import io.pero.cli.ServerFiles;
+import io.pero.cli.ToolConnectionOptions;
+import io.pero.common.net.ServerFiles;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ServiceUnavailableException;
@@ -18,9 +18,9 @@ import org.apache.curator.framework.CuratorFramework;
 public final class MqServerSource {
     private final List<String> given;
     private final Path file;
-    private final ConnectionOptions connection;
+    private final ToolConnectionOptions connection;
 
-    public MqServerSource(List<String> given, Path file, ConnectionOptions connection) {
+    public MqServerSource(List<String> given, Path file, ToolConnectionOptions connection) {
         this.given = given;
         this.file = file;
         this.connection = connection;

@@ -1,7 +1,7 @@
 package io.pero.cli.publish;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.ConnectionOptions;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ public final class PublisherCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
 
     @Option(names = {"-s", "--mq-servers"}, arity = "1..*", paramLabel = "HOST[:PORT]",
             description = "RabbitMQ servers to use instead of those registered in ZooKeeper.")

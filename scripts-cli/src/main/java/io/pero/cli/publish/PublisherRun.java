@@ -2,8 +2,8 @@ package io.pero.cli.publish;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import io.pero.cli.CommandFailedException;
-import io.pero.cli.ConnectionOptions;
+import io.pero.common.cli.CommandFailedException;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.ProgressLine;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.AmqpConnections;
@@ -31,11 +31,11 @@ final class PublisherRun {
                            int prefetch) {
     }
 
-    private final ConnectionOptions connection;
+    private final ToolConnectionOptions connection;
     private final PrintStream out;
     private final CountDownLatch stop;
 
-    PublisherRun(ConnectionOptions connection, PrintStream out, CountDownLatch stop) {
+    PublisherRun(ToolConnectionOptions connection, PrintStream out, CountDownLatch stop) {
         this.connection = connection;
         this.out = out;
         this.stop = stop;
@@ -105,7 +105,7 @@ final class PublisherRun {
     }
 
     private Connection open(List<ServerAddress> servers, String role) throws IOException {
-        AmqpSettings settings = new AmqpSettings(() -> servers, connection.credentials(), connection.verifyHostname(), 60);
+        AmqpSettings settings = new AmqpSettings(() -> servers, connection.credentials(), connection.checkHostname(), 60);
         return new AmqpConnections(settings).open("pero-publisher:" + ProcessHandle.current().pid() + ":" + role);
     }
 }

@@ -1,7 +1,7 @@
 package io.pero.cli.server;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.ConnectionOptions;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.zk.CuratorClients;
@@ -29,7 +29,7 @@ public final class ServerConfigCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
 
     @Option(names = "--list-mq-servers", description = "List the RabbitMQ servers.")
     boolean listMq;

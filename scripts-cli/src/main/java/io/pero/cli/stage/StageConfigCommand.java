@@ -1,7 +1,7 @@
 package io.pero.cli.stage;
 
 import io.pero.cli.CliCommand;
-import io.pero.cli.ConnectionOptions;
+import io.pero.cli.ToolConnectionOptions;
 import io.pero.cli.ZkNodes;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
@@ -37,7 +37,7 @@ public final class StageConfigCommand extends CliCommand {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
+    ToolConnectionOptions connection;
 
     @Option(names = {"-n", "--name"}, paramLabel = "STAGE", description = "Stage (and queue) to create, update or delete.")
     String name;

@@ -1,6 +1,7 @@
 package io.pero.worker.config;
 
 import io.pero.common.config.Credentials;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import java.nio.file.Path;
@@ -11,13 +12,13 @@ import java.util.Optional;
 /** The worker's validated configuration (CLI over ini {@code [WORKER]} over defaults). */
 public record WorkerConfig(List<ServerAddress> zookeeperServers, Optional<String> workerId, Path cacheDirectory,
                            Credentials credentials, boolean verifyHostname, Optional<Path> sftpKnownHosts,
-                           boolean remoteLogging, String logQueue, boolean debug, Limits limits, MetricsSettings metrics) {
+                           boolean remoteLogging, String logQueue, LogSettings logging, Limits limits, MetricsSettings metrics) {
 
     public WorkerConfig(List<ServerAddress> zookeeperServers, Optional<String> workerId, Path cacheDirectory,
                         Credentials credentials, boolean verifyHostname, Optional<Path> sftpKnownHosts,
-                        boolean remoteLogging, String logQueue, boolean debug, Limits limits) {
+                        boolean remoteLogging, String logQueue, LogSettings logging, Limits limits) {
         this(zookeeperServers, workerId, cacheDirectory, credentials, verifyHostname, sftpKnownHosts, remoteLogging,
-                logQueue, debug, limits, MetricsSettings.OFF);
+                logQueue, logging, limits, MetricsSettings.OFF);
     }
 
     /** Processing limits (our extensions). */

@@ -21,6 +21,7 @@ import io.pero.common.config.ConfigKeys;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.IniFile;
 import io.pero.common.config.Secret;
+import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
@@ -62,13 +63,13 @@ public final class WorkerConfigLoader {
         Optional<String> id = text(cli.id, WORKER_ID).filter(v -> !v.isEmpty());
         id.ifPresent(this::checkId);
         Path cacheDir = existingDirectory(path(cli.cacheDirectory, CACHE_DIR).orElse(Path.of(defaultOf(CACHE_DIR))), CACHE_DIR);
-        Optional<Path> caCert = path(cli.caCert, CA_CERT).map(p -> existingFile(p, cli.caCert, CA_CERT));
+        Path cliCaCert = cli.connection.caCert().orElse(null);
+        Optional<Path> caCert = path(cliCaCert, CA_CERT).map(p -> existingFile(p, cliCaCert, CA_CERT));
         Optional<Path> knownHosts = path(cli.sftpKnownHosts, SFTP_KNOWN_HOSTS)
                 .map(p -> existingFile(p, cli.sftpKnownHosts, SFTP_KNOWN_HOSTS));
-        Credentials credentials = new Credentials(text(cli.username, USERNAME),
-                Secret.of(text(cli.password, PASSWORD).orElse(null)), caCert);
-        boolean verifyHostname = cli.noTlsHostnameVerification != null ? !cli.noTlsHostnameVerification
-                : bool(TLS_VERIFY_HOSTNAME);
+        Credentials credentials = new Credentials(text(cli.connection.username().orElse(null), USERNAME),
+                Secret.of(text(cli.connection.password().orElse(null), PASSWORD).orElse(null)), caCert);
+        boolean verifyHostname = cli.connection.verifyHostname().orElseGet(() -> bool(TLS_VERIFY_HOSTNAME));
         boolean remoteLogging = !(cli.disableRemoteLogging != null ? cli.disableRemoteLogging : bool(DISABLE_REMOTE_LOGGING));
         String logQueue = text(cli.logQueue, LOG_QUEUE).filter(v -> !v.isEmpty()).orElse(defaultOf(LOG_QUEUE));
         WorkerConfig.Limits limits = new WorkerConfig.Limits(
@@ -80,25 +81,33 @@ public final class WorkerConfigLoader {
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         }
+        LogSettings logging = LogSettings.DEFAULT;
+        try {
+            logging = LogSettings.resolve(cli.logging, ini, WORKER);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
         }
         return new WorkerConfig(zk, id, cacheDir, credentials, verifyHostname, knownHosts, remoteLogging, logQueue,
-                cli.debug(), limits, metrics);
+                logging, limits, metrics);
     }
 
     private List<ServerAddress> zookeeper() {
-        ServerListParser.Result parsed;
-        String source;
-        if (!cli.zookeeper.isEmpty()) {
-            parsed = ServerListParser.parse(cli.zookeeper);
-            source = "-z/--zookeeper";
-        } else {
-            Optional<String> fromIni = fromIni(ZOOKEEPER_SERVERS).filter(v -> !v.isEmpty());
-            // Differs from the original: no servers given means ZooKeeper on this host, as every tool defaults to.
-            parsed = ServerListParser.parseCommaSeparated(fromIni.orElse(defaultOf(ZOOKEEPER_SERVERS)));
-            source = fromIni.isPresent() ? where(ZOOKEEPER_SERVERS) : "default ZooKeeper " + defaultOf(ZOOKEEPER_SERVERS);
+        try {
+            Optional<List<ServerAddress>> given = cli.connection.zookeeperServers();
+            if (given.isPresent()) {
+                return given.get();
+            }
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return List.of();
         }
+        Optional<String> fromIni = fromIni(ZOOKEEPER_SERVERS).filter(v -> !v.isEmpty());
+        // Differs from the original: no servers given means ZooKeeper on this host, as every tool defaults to.
+        ServerListParser.Result parsed = ServerListParser.parseCommaSeparated(fromIni.orElse(defaultOf(ZOOKEEPER_SERVERS)));
+        String source = fromIni.isPresent() ? where(ZOOKEEPER_SERVERS) : "default ZooKeeper " + defaultOf(ZOOKEEPER_SERVERS);
         parsed.errors().forEach(e -> problems.add(source + ": " + e));
         if (parsed.ok() && parsed.servers().isEmpty()) {
             problems.add(source + ": no ZooKeeper servers given");

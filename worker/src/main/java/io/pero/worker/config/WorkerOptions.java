@@ -1,9 +1,9 @@
 package io.pero.worker.config;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import io.pero.common.cli.ConnectionOptions;
+import io.pero.common.logging.DaemonLogOptions;
 import io.pero.common.metrics.MetricsOptions;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,9 +19,8 @@ public final class WorkerOptions {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "ini file with a [WORKER] section")
     Path config;
 
-    @Option(names = {"-z", "--zookeeper"}, arity = "1..*", split = ",", paramLabel = "HOST[:PORT]",
-            description = "ZooKeeper servers (space- or comma-separated)")
-    List<String> zookeeper = new ArrayList<>();
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = {"-i", "--id"}, paramLabel = "ID", description = "worker id (default: a fresh uuid4 hex)")
     String id;
@@ -29,23 +28,14 @@ public final class WorkerOptions {
     @Option(names = "--cache-directory", paramLabel = "DIR", description = "base directory of the model cache (default /tmp)")
     Path cacheDirectory;
 
-    @Option(names = {"-u", "--username"}, description = "user for ZooKeeper SASL, RabbitMQ and SFTP")
-    String username;
-
-    @Option(names = {"-p", "--password"}, description = "password for the same")
-    String password;
-
-    @Option(names = {"-e", "--ca-cert"}, paramLabel = "FILE", description = "CA certificate (PEM): TLS for ZooKeeper and RabbitMQ")
-    Path caCert;
-
     @Option(names = "--disable-remote-logging", description = "do not send log lines to the log queue")
     Boolean disableRemoteLogging;
 
     @Option(names = {"-q", "--log-queue"}, paramLabel = "QUEUE", description = "queue for remote log lines (default log)")
     String logQueue;
 
-    @Option(names = {"-d", "--debug"}, description = "log at DEBUG level")
-    boolean debug;
+    @Mixin
+    DaemonLogOptions logging = new DaemonLogOptions();
 
     @Option(names = "--prefetch", paramLabel = "N", description = "messages held unacknowledged at once (default 8)")
     Integer prefetch;
@@ -62,16 +52,9 @@ public final class WorkerOptions {
             description = "seconds to finish the message in hand on shutdown (default 300)")
     Integer shutdownTimeout;
 
-    @Option(names = "--no-tls-hostname-verification", description = "do not check server host names against TLS certificates")
-    Boolean noTlsHostnameVerification;
-
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--sftp-known-hosts", paramLabel = "FILE", description = "known_hosts file to verify SFTP host keys")
     Path sftpKnownHosts;
-
-    public boolean debug() {
-        return debug;
-    }
 }

@@ -1,22 +1,14 @@
 package io.pero.worker.logging;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.util.Optional;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runtime changes to the Logback configuration: the debug level and the remote log appender. */
+/** Runtime changes to the Logback configuration: the remote log appender (level and format: {@code LogbackSetup}). */
 public final class LoggingSetup {
-    private static final String OUR_LOGGERS = "io.pero";
-
     private LoggingSetup() {
-    }
-
-    /** {@code -d}: DEBUG for our loggers (the original raised only the worker logger, not its libraries). */
-    public static void enableDebug() {
-        context().ifPresent(c -> c.getLogger(OUR_LOGGERS).setLevel(Level.DEBUG));
     }
 
     /** Attaches a remote appender for {@code workerId} to the root logger; empty when Logback is not the backend. */

@@ -1,20 +1,35 @@
-package io.pero.cli;
+package io.pero.common.cli;
 
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.config.ServiceUnavailableException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
 
-/** How a failure escaping a command becomes an exit code and a one-line {@code error: <what>: <why>} (STYLE.md). */
+/**
+ * The one mapping from a failure that ends a command or daemon to its exit code ({@link ExitCodes}, README "Exit codes")
+ * and to the one-line {@code error: <what>: <why>} (STYLE.md).
+ */
 public final class Failures {
     private Failures() {
     }
 
+    /** An exception that names its own exit code (e.g. a daemon identity held by a live process). */
+    public interface WithExitCode {
+        int exitCode();
+    }
+
     public static int exitCode(Throwable failure) {
         Throwable e = unwrap(failure);
+        if (e instanceof WithExitCode own) {
+            return own.exitCode();
+        }
         if (e instanceof ConfigException) {
             return ExitCodes.BAD_CONFIG;
         }
@@ -29,10 +44,25 @@ public final class Failures {
         return ExitCodes.FAILED;
     }
 
+    /**
+     * Logs the failure that ends a daemon, as one line for the expected kinds (bad configuration, unreachable service, a
+     * failure with its own code) and with its stack trace for anything else; returns its exit code.
+     */
+    public static int logged(Logger log, String command, Throwable failure) {
+        int code = exitCode(failure);
+        if (code == ExitCodes.FAILED) {
+            log.error("{} failed cause={}", command, failure.toString(), failure);
+        } else {
+            log.error("stopping: {}", describe(command, failure));
+        }
+        return code;
+    }
+
     /** The line printed on stderr, without the {@code error: } prefix. */
     public static String describe(String command, Throwable failure) {
         Throwable e = unwrap(failure);
-        if (e instanceof ConfigException || e instanceof ServiceUnavailableException || e instanceof CommandFailedException) {
+        if (e instanceof ConfigException || e instanceof ServiceUnavailableException || e instanceof CommandFailedException
+                || e instanceof WithExitCode) {
             return e.getMessage();
         }
         if (e instanceof InterruptedException) {
@@ -56,8 +86,8 @@ public final class Failures {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
-        while ((e instanceof java.util.concurrent.ExecutionException || e instanceof java.util.concurrent.CompletionException
-                || e instanceof java.io.UncheckedIOException) && e.getCause() != null) {
+        while ((e instanceof ExecutionException || e instanceof CompletionException || e instanceof UncheckedIOException)
+                && e.getCause() != null) {
             e = e.getCause();
         }
         return e;

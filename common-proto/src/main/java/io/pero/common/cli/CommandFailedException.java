@@ -1,4 +1,4 @@
-package io.pero.cli;
+package io.pero.common.cli;
 
 /** The operation ran and failed (exit code 1); the message is {@code <what>: <why>}. */
 public final class CommandFailedException extends RuntimeException {

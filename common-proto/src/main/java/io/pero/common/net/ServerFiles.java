@@ -1,8 +1,6 @@
-package io.pero.cli;
+package io.pero.common.net;
 
 import io.pero.common.config.ConfigException;
-import io.pero.common.net.ServerAddress;
-import io.pero.common.net.ServerListParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
