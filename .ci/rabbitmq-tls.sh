@@ -11,6 +11,7 @@ dir=${PERO_CI_TLS_DIR:-/etc/rabbitmq/pero-tls}
 conf=${RABBITMQ_CONFIG_FILE:-/etc/rabbitmq/rabbitmq.conf}
 conf=${conf%.conf}.conf
 amqps_port=5671
+regenerated=false
 https_port=15671
 log() { echo "[ci] $*"; }
 
@@ -18,6 +19,7 @@ if [[ ! -f $dir/ca.pem || ! -f $dir/rabbit-server-key.pem ]] \
     || ! openssl x509 -checkend 86400 -noout -in "$dir/rabbit-server-cert.pem" >/dev/null 2>&1; then
   log "making TLS certificates in $dir"
   certs/generate.sh -o "$dir" >/dev/null
+  regenerated=true
 fi
 # RabbitMQ runs as user rabbitmq: it reads its key through its group. Certificates are public; the CA key stays root's.
 chmod 755 "$dir"
@@ -52,8 +54,8 @@ fi
 tls_up() { timeout 5 openssl s_client -connect "127.0.0.1:$1" -CAfile "$dir/ca.pem" -verify_hostname localhost \
   -verify_return_error </dev/null >/dev/null 2>&1; }
 
-if $changed || ! tls_up "$amqps_port"; then
-  log "restarting rabbitmq-server for its TLS listeners (config changed: $changed)"
+if $changed || $regenerated || ! tls_up "$amqps_port"; then
+  log "restarting rabbitmq-server for its TLS listeners (config changed: $changed, new certificates: $regenerated)"
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet rabbitmq-server 2>/dev/null; then
     systemctl restart rabbitmq-server
   else

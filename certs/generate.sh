@@ -23,7 +23,10 @@ mkdir -p "$out"; cd "$out"
 umask 077
 san() { local s=""; for h in "$@"; do if [[ $h =~ ^[0-9.]+$ || $h == *:* ]]; then s+="IP:$h,"; else s+="DNS:$h,"; fi; done; echo "${s%,}"; }
 if [[ ! -f ca.pem ]]; then
-  openssl req -x509 -newkey rsa:4096 -nodes -keyout ca-key.pem -out ca.pem -days 3650 -subj "/CN=pero-ca" 2>/dev/null
+  # Differs from the original: the CA's subject is unique (OU=ca-<random>), not just CN=pero-ca. ZooKeeper's PEM trust
+  # store keys certificates by subject, so of two CAs named alike in one ca_cert bundle it would keep only the last.
+  openssl req -x509 -newkey rsa:4096 -nodes -keyout ca-key.pem -out ca.pem -days 3650 \
+    -subj "/O=pero/OU=ca-$(openssl rand -hex 4)/CN=pero-ca" 2>/dev/null
 fi
 issue() { # name CN hosts...
   local name=$1 cn=$2; shift 2

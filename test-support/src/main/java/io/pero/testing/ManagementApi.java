@@ -40,6 +40,25 @@ final class ManagementApi {
                 put("/permissions/" + v + "/" + encode(user), "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"));
     }
 
+    /** Creates or updates {@code user} (no tags) with full rights on {@code vhost}. */
+    void ensureUser(String user, String password, String vhost) throws IOException {
+        expectSuccess("create user " + user, put("/users/" + encode(user),
+                "{\"password\":" + quote(password) + ",\"tags\":\"\"}"));
+        expectSuccess("grant user " + user + " on vhost " + vhost, put("/permissions/" + encode(vhost) + "/" + encode(user),
+                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"));
+    }
+
+    void deleteUser(String user) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/users/" + encode(user))).DELETE());
+        if (response.statusCode() != 404) {
+            expectSuccess("delete user " + user, response);
+        }
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private HttpResponse<String> put(String path, String json) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
