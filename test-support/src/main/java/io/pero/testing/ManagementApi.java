@@ -14,7 +14,9 @@ import java.util.Base64;
 final class ManagementApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the management API (cowboy) may drop a request that asks to upgrade to h2c.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
     private final String authorization;
 
