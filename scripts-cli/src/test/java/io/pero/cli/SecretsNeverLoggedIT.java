@@ -52,7 +52,8 @@ import org.slf4j.Logger;
  * worker downloading it, log daemon, download of the results) in which every component logs in with its own random
  * password to ZooKeeper (SASL DIGEST-MD5), RabbitMQ and SFTP, plus logins refused by each service. Every log line
  * (all loggers at DEBUG, and stdout/stderr), every file the log daemon wrote, every downloaded result (StageLogs
- * included), every tool's output and every znode's data is searched for each password.
+ * included), every tool's output and every znode's data is searched for each password. SFTP host keys are verified
+ * against known_hosts throughout.
  */
 class SecretsNeverLoggedIT {
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
@@ -168,10 +169,14 @@ class SecretsNeverLoggedIT {
         Files.copy(Path.of(System.getProperty("pero.shared.dir", "../testdata"), "testvectors", "model-archive-test1.tar.xz"),
                 model);
         Path ini = Files.writeString(tmp.resolve("dummy.ini"), "[WORKER]\nDUMMY = yes\nTIME_SCALE = 0\n");
+        // The SFTP host key is verified wherever SFTP is used (the tools' upload, the worker's download).
+        Path knownHosts = tmp.resolve("known_hosts");
+        sftp.writeKnownHosts(knownHosts);
         String[] admin = {"-u", adminUser, "-p", secrets.get("admin")};
         toolRuns.add(ok(cli.serverConfig(with(admin, "--add-mq-servers", TestBroker.get().host() + ":" + TestBroker.get().port(),
                 "--add-ftp-servers", "127.0.0.1:" + sftp.port()))));
-        toolRuns.add(ok(cli.stageConfig(with(admin, "-n", stage, "-c", ini.toString(), "-v", "s1",
+        toolRuns.add(ok(cli.stageConfig(with(admin, "--sftp-known-hosts", knownHosts.toString(), "-n", stage,
+                "-c", ini.toString(), "-v", "s1",
                 "-r", "pero/models/secret-test.tar.xz", "-f", model.toString()))));
         toolRuns.add(ok(cli.stageConfig(with(admin, "-n", out))));
         toolRuns.add(ok(cli.stageConfig(with(admin, "-n", logQueue))));
@@ -186,7 +191,8 @@ class SecretsNeverLoggedIT {
         toolRuns.add(mqRefused);
         assertNotEquals(ExitCodes.OK, mqRefused.code(), mqRefused.toString());
         assertTrue(mqRefused.err().contains("authentication refused for user " + mqRefusedUser), mqRefused.toString());
-        CliResult sftpRefused = cli.stageConfig("-u", sftpRefusedUser, "-p", secrets.get("refused"), "-n", stage,
+        CliResult sftpRefused = cli.stageConfig("-u", sftpRefusedUser, "-p", secrets.get("refused"),
+                "--sftp-known-hosts", knownHosts.toString(), "-n", stage,
                 "--keep-version", "-r", "pero/models/other.tar.xz", "-f", model.toString());
         toolRuns.add(sftpRefused);
         assertNotEquals(ExitCodes.OK, sftpRefused.code(), sftpRefused.toString());
@@ -198,7 +204,8 @@ class SecretsNeverLoggedIT {
         try (InProcessLogDaemon logd = InProcessLogDaemon.start("-z", zooKeeper.connectString(), "-u", logdUser,
                 "-p", secrets.get("logd"), "-q", logQueue, "-o", logDir.toString(), "-d")) {
             worker = CompletableFuture.supplyAsync(() -> WorkerMain.run("-z", zooKeeper.connectString(), "-i", workerId,
-                    "-u", workerUser, "-p", secrets.get("worker"), "--cache-directory", tmp.toString(), "-q", logQueue,
+                    "-u", workerUser, "-p", secrets.get("worker"), "--sftp-known-hosts", knownHosts.toString(),
+                    "--cache-directory", tmp.toString(), "-q", logQueue,
                     "-d", "--shutdown-timeout", "30"));
             Await.until(Duration.ofSeconds(30), () -> "IDLE".equals(read(ZkPaths.workerStatus(workerId))),
                     "worker " + workerId + " IDLE");
