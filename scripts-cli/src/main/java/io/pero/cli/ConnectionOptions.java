@@ -5,6 +5,7 @@ import io.pero.common.config.Credentials;
 import io.pero.common.config.Secret;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
+import io.pero.common.zk.ZkAcl;
 import io.pero.common.zk.ZkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ public final class ConnectionOptions {
             defaultValue = "${env:PERO_NO_TLS_HOSTNAME_VERIFICATION:-false}",
             description = "Check only the certificate chain, not the server host name (as the original does).")
     boolean noTlsHostnameVerification;
+
+    @Option(names = "--zk-acl", paramLabel = "open|creator", defaultValue = "${env:PERO_ZK_ACL:-open}",
+            description = "ACL of the znodes this command creates: open (anyone, as the original) or creator (only the "
+                    + "-u user; other ZooKeeper users can neither read nor change them) (env PERO_ZK_ACL).")
+    String zkAcl;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "${env:PERO_CONNECT_TIMEOUT:-20}",
             description = "How long to wait for ZooKeeper before giving up (default: ${DEFAULT-VALUE}).")
@@ -86,6 +92,7 @@ public final class ConnectionOptions {
     }
 
     public ZkSettings zkSettings() {
-        return new ZkSettings(zookeeperServers(), credentials(), Duration.ofSeconds(30), connectTimeout(), verifyHostname());
+        return new ZkSettings(zookeeperServers(), credentials(), Duration.ofSeconds(30), connectTimeout(), verifyHostname(),
+                ZkAcl.parse(zkAcl, "--zk-acl"));
     }
 }

@@ -20,6 +20,7 @@ import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.logdaemon.InProcessLogDaemon;
 import io.pero.testing.Await;
 import io.pero.testing.TestBroker;
+import io.pero.testing.ZooKeeperSaslUsers;
 import io.pero.worker.WorkerMain;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -37,10 +38,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.zookeeper.server.auth.ProviderRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +72,7 @@ class SecretsNeverLoggedIT {
     private final String sftpRefusedUser = run + "-sftprefused";
     private final Map<String, String> secrets = new LinkedHashMap<>();
 
-    private Configuration previousJaas;
+    private ZooKeeperSaslUsers saslUsers;
     private EmbeddedZooKeeper zooKeeper;
     private EmbeddedSftpServer sftp;
     private CuratorFramework zk;
@@ -107,14 +105,9 @@ class SecretsNeverLoggedIT {
         secrets.put("zk-super", password("Super"));
         captureLogs();
 
-        previousJaas = Configuration.getConfiguration();
-        Configuration.setConfiguration(new ServerSection(previousJaas, Map.of(
-                "user_" + workerUser, secrets.get("worker"), "user_" + logdUser, secrets.get("logd"),
-                "user_" + adminUser, secrets.get("admin"), "user_" + mqRefusedUser, secrets.get("refused"),
-                "user_" + sftpRefusedUser, secrets.get("refused"),
-                "user_super", secrets.get("zk-super"))));
-        System.setProperty("zookeeper.authProvider.1", "org.apache.zookeeper.server.auth.SASLAuthenticationProvider");
-        ProviderRegistry.reset();
+        saslUsers = ZooKeeperSaslUsers.install(Map.of(workerUser, secrets.get("worker"), logdUser, secrets.get("logd"),
+                adminUser, secrets.get("admin"), mqRefusedUser, secrets.get("refused"), sftpRefusedUser, secrets.get("refused"),
+                "super", secrets.get("zk-super")));
         zooKeeper = EmbeddedZooKeeper.start(0);
         for (String user : List.of(workerUser, logdUser, adminUser)) {
             broker.createUser(user, secrets.get(user.substring(run.length() + 1)));
@@ -154,10 +147,8 @@ class SecretsNeverLoggedIT {
                 List.of(workerUser, logdUser, adminUser, mqRefusedUser, sftpRefusedUser).forEach(broker::deleteUser);
             }
         } finally {
-            System.clearProperty("zookeeper.authProvider.1");
-            ProviderRegistry.reset();
-            if (previousJaas != null) {
-                Configuration.setConfiguration(previousJaas);
+            if (saslUsers != null) {
+                saslUsers.close();
             }
         }
     }
@@ -369,27 +360,6 @@ class SecretsNeverLoggedIT {
         @Override
         public void flush() throws java.io.IOException {
             through.flush();
-        }
-    }
-
-    /** ZooKeeper's JAAS {@code Server} section with the digest users, every other section from the one before it. */
-    private static final class ServerSection extends Configuration {
-        private final Configuration delegate;
-        private final Map<String, String> users;
-
-        ServerSection(Configuration delegate, Map<String, String> users) {
-            this.delegate = delegate;
-            this.users = users;
-        }
-
-        @Override
-        public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-            if ("Server".equals(name)) {
-                return new AppConfigurationEntry[] {new AppConfigurationEntry(
-                        "org.apache.zookeeper.server.auth.DigestLoginModule",
-                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, users)};
-            }
-            return delegate == null ? null : delegate.getAppConfigurationEntry(name);
         }
     }
 }

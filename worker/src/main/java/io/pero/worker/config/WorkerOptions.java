@@ -65,6 +65,10 @@ public final class WorkerOptions {
     @Option(names = "--no-tls-hostname-verification", description = "do not check server host names against TLS certificates")
     Boolean noTlsHostnameVerification;
 
+    @Option(names = "--zk-acl", paramLabel = "open|creator",
+            description = "ACL of the znodes the worker creates: open (default, as the original) or creator (only the -u user)")
+    String zkAcl;
+
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
