@@ -35,7 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +55,16 @@ class TlsPipelineIT {
     static Path caBundle;
     static WorkerHarness h;
 
-    @BeforeAll
-    static void startServices() throws Exception {
+    /** Per test, so that each is reported as skipped with the reason where the broker has no TLS listener. */
+    @BeforeEach
+    void requireTlsListener() throws Exception {
         rabbit = RabbitMqTlsListener.require();
+        if (h == null) {
+            startServices();
+        }
+    }
+
+    private static void startServices() throws Exception {
         Path certs = CertificateScript.generate(tmp.resolve("certs"));
         // One ca_cert serves ZooKeeper and RabbitMQ: a bundle of the CA this test made and the broker's CA.
         caBundle = Files.writeString(tmp.resolve("ca-bundle.pem"),
