@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.zookeeper.server.embedded.ExitHandler;
@@ -17,6 +18,8 @@ import org.apache.zookeeper.server.embedded.ZooKeeperServerEmbedded;
  * exit handler {@code LOG_ONLY}, so a server failure never ends the JVM), for {@code pero-dev-services}, the local
  * all-in-one mode and tests. {@link #stop()} and {@link #restart()} keep the data, so tests can simulate an outage.
  * With a data directory the tree also survives the process; without one it lives in a temporary directory.
+ * With {@link Tls} it also serves a TLS client port (as the original's zoo.cfg: plaintext {@code clientPort} for local
+ * use, {@code secureClientPort} for clients), with the key and trust stores {@code certs/generate.sh} makes.
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
     private static final String BIND_ADDRESS = "127.0.0.1";
@@ -29,15 +32,38 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         System.setProperty("zookeeper.admin.enableServer", "false");
     }
 
+    /**
+     * The TLS client port's stores (JKS or PKCS#12, told apart by ZooKeeper from the file name) and the files holding
+     * their passwords, so no password is written into the server configuration.
+     */
+    public record Tls(Path keyStore, Path keyStorePasswordFile, Path trustStore, Path trustStorePasswordFile) {
+        /** The stores {@code certs/generate.sh -o dir} writes. */
+        public static Tls generatedIn(Path dir) {
+            return new Tls(dir.resolve("zk-keystore.jks"), dir.resolve("zk-keystore.password"),
+                    dir.resolve("zk-truststore.jks"), dir.resolve("zk-truststore.password"));
+        }
+    }
+
+    /**
+     * ZooKeeper turns server settings it has no field for into {@code zookeeper.*} system properties; those of the TLS
+     * port are removed again at {@link #stop()}, so they do not reach later servers and clients of this JVM.
+     */
+    private static final List<String> TLS_SETTINGS = List.of("serverCnxnFactory", "ssl.keyStore.location",
+            "ssl.keyStore.passwordPath", "ssl.trustStore.location", "ssl.trustStore.passwordPath", "ssl.clientAuth");
+
     private final Path baseDir;
     private final boolean temporary;
     private final int port;
+    private final Optional<Tls> tls;
+    private final int securePort;
     private ZooKeeperServerEmbedded server;
 
-    private EmbeddedZooKeeper(Path baseDir, boolean temporary, int port) {
+    private EmbeddedZooKeeper(Path baseDir, boolean temporary, int port, Optional<Tls> tls, int securePort) {
         this.baseDir = baseDir;
         this.temporary = temporary;
         this.port = port;
+        this.tls = tls;
+        this.securePort = securePort;
     }
 
     /** Starts on {@code port} (0 = any free port) with data in a temporary directory. */
@@ -51,6 +77,15 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
      * @throws PortInUseException when {@code port} is taken
      */
     public static EmbeddedZooKeeper start(int port, Optional<Path> dataDir) {
+        return start(port, dataDir, Optional.empty());
+    }
+
+    /** Starts with a plaintext client port on any free port and a TLS client port ({@link #securePort()}) on another. */
+    public static EmbeddedZooKeeper startWithTls(Tls tls) {
+        return start(0, Optional.empty(), Optional.of(tls));
+    }
+
+    private static EmbeddedZooKeeper start(int port, Optional<Path> dataDir, Optional<Tls> tls) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -58,7 +93,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         try {
             base = dataDir.isPresent() ? Files.createDirectories(dataDir.get()) : Files.createTempDirectory("pero-zk-");
             int chosen = port == 0 ? freePort() : requireFree(port);
-            EmbeddedZooKeeper zk = new EmbeddedZooKeeper(base, dataDir.isEmpty(), chosen);
+            EmbeddedZooKeeper zk = new EmbeddedZooKeeper(base, dataDir.isEmpty(), chosen, tls,
+                    tls.isPresent() ? freePort() : -1);
             zk.startServer();
             return zk;
         } catch (PortInUseException e) {
@@ -84,6 +120,16 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         config.setProperty("maxClientCnxns", Integer.toString(MAX_CLIENT_CONNECTIONS));
         config.setProperty("admin.enableServer", "false");
         config.setProperty("dataDir", baseDir.resolve("data").toString());
+        tls.ifPresent(t -> {
+            config.setProperty("secureClientPort", Integer.toString(securePort));
+            config.setProperty("secureClientPortAddress", BIND_ADDRESS);
+            List<String> values = List.of("org.apache.zookeeper.server.NettyServerCnxnFactory", t.keyStore().toString(),
+                    t.keyStorePasswordFile().toString(), t.trustStore().toString(), t.trustStorePasswordFile().toString(),
+                    "none");
+            for (int i = 0; i < TLS_SETTINGS.size(); i++) {
+                config.setProperty(TLS_SETTINGS.get(i), values.get(i));
+            }
+        });
         ZooKeeperServerEmbedded s = ZooKeeperServerEmbedded.builder().baseDir(baseDir).configuration(config)
                 .exitHandler(ExitHandler.LOG_ONLY).build();
         try {
@@ -134,11 +180,19 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         return port;
     }
 
+    /** The TLS client port, or -1 without TLS. */
+    public int securePort() {
+        return securePort;
+    }
+
     /** Stops serving; the data stays, so {@link #restart()} brings back the same tree. */
     public synchronized void stop() {
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (tls.isPresent()) {
+            TLS_SETTINGS.forEach(key -> System.clearProperty("zookeeper." + key));
         }
     }
 

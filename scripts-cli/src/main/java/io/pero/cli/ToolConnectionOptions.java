@@ -2,18 +2,24 @@ package io.pero.cli;
 
 import io.pero.common.cli.ConnectionOptions;
 import io.pero.common.config.ConfigException;
+import io.pero.common.zk.ZkAcl;
 import io.pero.common.zk.ZkSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The shared connection options plus what only the tools have: {@code --connect-timeout}, and ZooKeeper on this host
- * when no server is given (the tools have no config file to fall back to).
+ * The shared connection options plus what only the tools have: {@code --connect-timeout}, the ACL of the znodes they
+ * create, and ZooKeeper on this host when no server is given (the tools have no config file to fall back to).
  */
 public final class ToolConnectionOptions extends ConnectionOptions {
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "${env:PERO_CONNECT_TIMEOUT:-20}",
             description = "How long to wait for ZooKeeper before giving up (default: ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
+
+    @Option(names = "--zk-acl", paramLabel = "open|creator", defaultValue = "${env:PERO_ZK_ACL:-open}",
+            description = "ACL of the znodes this command creates: open (anyone, as the original) or creator (only the "
+                    + "-u user; other ZooKeeper users can neither read nor change them) (env PERO_ZK_ACL).")
+    String zkAcl;
 
     public Duration connectTimeout() {
         if (connectTimeoutSeconds <= 0) {
@@ -28,6 +34,7 @@ public final class ToolConnectionOptions extends ConnectionOptions {
     }
 
     public ZkSettings zkSettings() {
-        return new ZkSettings(zookeeperServersOrDefault(), credentials(), Duration.ofSeconds(30), connectTimeout(), checkHostname());
+        return new ZkSettings(zookeeperServersOrDefault(), credentials(), Duration.ofSeconds(30), connectTimeout(), checkHostname(),
+                ZkAcl.parse(zkAcl, "--zk-acl"));
     }
 }

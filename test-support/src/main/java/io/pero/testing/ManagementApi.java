@@ -14,7 +14,9 @@ import java.util.Base64;
 final class ManagementApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the management API (cowboy) may drop a request that asks to upgrade to h2c.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
     private final String authorization;
 
@@ -38,6 +40,25 @@ final class ManagementApi {
         expectSuccess("create vhost " + vhost, put("/vhosts/" + v, "{}"));
         expectSuccess("grant user " + user + " on vhost " + vhost,
                 put("/permissions/" + v + "/" + encode(user), "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"));
+    }
+
+    /** Creates or updates {@code user} (no tags) with full rights on {@code vhost}. */
+    void ensureUser(String user, String password, String vhost) throws IOException {
+        expectSuccess("create user " + user, put("/users/" + encode(user),
+                "{\"password\":" + quote(password) + ",\"tags\":\"\"}"));
+        expectSuccess("grant user " + user + " on vhost " + vhost, put("/permissions/" + encode(vhost) + "/" + encode(user),
+                "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"));
+    }
+
+    void deleteUser(String user) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/users/" + encode(user))).DELETE());
+        if (response.statusCode() != 404) {
+            expectSuccess("delete user " + user, response);
+        }
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private HttpResponse<String> put(String path, String json) throws IOException {

@@ -210,6 +210,32 @@ public final class TestBroker {
         return managementPort;
     }
 
+    /**
+     * Creates (or resets the password of) a user with full rights on vhost {@code pero}, for tests of credentials;
+     * skips the calling test on a broker without the management API.
+     */
+    public void createUser(String name, String password) {
+        assumeRabbitMq("users created through the management API");
+        Assumptions.assumeTrue(managementPort > 0, "needs the RabbitMQ management API to create users");
+        try {
+            managementApi().ensureUser(name, password, VHOST);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create RabbitMQ user " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void deleteUser(String name) {
+        try {
+            managementApi().deleteUser(name);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete RabbitMQ user " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ManagementApi managementApi() {
+        return new ManagementApi(host, managementPort, username, password);
+    }
+
     /** A factory for vhost {@code pero} on this broker. */
     public ConnectionFactory connectionFactory() {
         ConnectionFactory f = new ConnectionFactory();

@@ -132,7 +132,7 @@ public final class WorkerDaemon {
             shutdown.add("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness)::close);
         }
         CuratorFramework zk = CuratorClients.startAndWait(new ZkSettings(config.zookeeperServers(), config.credentials(),
-                ZK_SESSION_TIMEOUT, ZK_CONNECT_TIMEOUT, config.verifyHostname()), ZK_CONNECT_TIMEOUT);
+                ZK_SESSION_TIMEOUT, ZK_CONNECT_TIMEOUT, config.verifyHostname(), config.zkAcl()), ZK_CONNECT_TIMEOUT);
         shutdown.add("zookeeper", zk::close);
         String id = config.workerId().isPresent() ? config.workerId().get() : WorkerRegistration.freshId(zk);
         MDC.put("worker_id", id);

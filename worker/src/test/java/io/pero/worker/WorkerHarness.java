@@ -45,15 +45,27 @@ final class WorkerHarness implements AutoCloseable {
     private final List<String> queues = new ArrayList<>();
 
     private final Path cacheDir;
+    /** What workers get as {@code -z}: the plaintext port, or the TLS port of a TLS ZooKeeper. */
+    private final String workerZooKeeper;
 
     WorkerHarness(Path sftpRoot, Path cacheDir) throws Exception {
+        this(cacheDir, EmbeddedZooKeeper.start(0), EmbeddedSftpServer.start(0, sftpRoot, "pero", "pero"), null, null);
+    }
+
+    /**
+     * With services set up by the test: workers reach ZooKeeper at {@code workerZooKeeper} (null: its plaintext port)
+     * and RabbitMQ at {@code mqServer} (null: the test broker's plain port); the harness itself uses the plain ports.
+     */
+    WorkerHarness(Path cacheDir, EmbeddedZooKeeper zooKeeper, EmbeddedSftpServer sftp, String mqServer,
+                  String workerZooKeeper) throws Exception {
         this.cacheDir = cacheDir;
-        zooKeeper = EmbeddedZooKeeper.start(0);
-        sftp = EmbeddedSftpServer.start(0, sftpRoot, "pero", "pero");
+        this.zooKeeper = zooKeeper;
+        this.sftp = sftp;
+        this.workerZooKeeper = workerZooKeeper == null ? zooKeeper.connectString() : workerZooKeeper;
         zk = CuratorFrameworkFactory.newClient(zooKeeper.connectString(), 5000, 3000, new RetryNTimes(20, 250));
         zk.start();
         zk.blockUntilConnected(10, TimeUnit.SECONDS);
-        create(ZkPaths.MQ_SERVERS + "/" + broker.host() + ":" + broker.port(), "");
+        create(ZkPaths.MQ_SERVERS + "/" + (mqServer == null ? broker.host() + ":" + broker.port() : mqServer), "");
         create(ZkPaths.FTP_SERVERS + "/127.0.0.1:" + sftp.port(), "");
         amqp = broker.connect("pero-worker-it");
         channel = amqp.createChannel();
@@ -87,7 +99,7 @@ final class WorkerHarness implements AutoCloseable {
     // ---- workers
 
     CompletableFuture<Integer> startWorker(String id, String... extra) {
-        List<String> args = new ArrayList<>(List.of("-z", zooKeeper.connectString(), "-i", id,
+        List<String> args = new ArrayList<>(List.of("-z", workerZooKeeper, "-i", id,
                 "--cache-directory", cacheDir.toString(), "--shutdown-timeout", "10"));
         if (!List.of(extra).contains("-q")) {
             args.add("--disable-remote-logging");

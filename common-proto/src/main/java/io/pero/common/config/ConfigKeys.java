@@ -24,6 +24,8 @@ public final class ConfigKeys {
     public static final String LOG_QUEUE = "log_queue";
     /** Extension: verify the TLS server host name (off in the original, spec §12 item 18). */
     public static final String TLS_VERIFY_HOSTNAME = "tls_verify_hostname";
+    /** Extension: ACL of the znodes a component creates, {@code open} (as the original) or {@code creator}. */
+    public static final String ZK_ACL = "zk_acl";
     /** Extension: OpenSSH known_hosts file used to verify SFTP host keys. */
     public static final String SFTP_KNOWN_HOSTS = "sftp_known_hosts";
 
@@ -83,6 +85,7 @@ public final class ConfigKeys {
             new Key(WORKER, CA_CERT, null, "CA certificate (PEM); enables TLS for ZooKeeper and AMQP"),
             new Key(WORKER, TLS_VERIFY_HOSTNAME, "true", "check the server host name against its TLS certificate"),
             new Key(WORKER, SFTP_KNOWN_HOSTS, null, "known_hosts file for SFTP host keys; unset = accept any (warned)"),
+            new Key(WORKER, ZK_ACL, "open", "ACL of the znodes it creates: open (anyone) or creator (only the SASL user)"),
             new Key(WORKER, DISABLE_REMOTE_LOGGING, "false", "do not send log lines to the log queue (True or 1)"),
             new Key(WORKER, LOG_QUEUE, "log", "queue that receives remote log lines"),
             new Key(WORKER, PREFETCH, "8", "messages held unacknowledged at once"),

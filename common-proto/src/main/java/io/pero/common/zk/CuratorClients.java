@@ -43,9 +43,21 @@ public final class CuratorClients {
     private CuratorClients() {
     }
 
-    /** A client, not yet started. */
+    /**
+     * A client, not yet started.
+     *
+     * @throws ConfigException when creator-only ACLs are asked for without a username (there is no creator to name)
+     */
     public static CuratorFramework newClient(ZkSettings settings) {
-        return CuratorFrameworkFactory.builder()
+        CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder();
+        if (settings.acl() == ZkAcl.CREATOR) {
+            if (settings.credentials().username().isEmpty()) {
+                throw new ConfigException("zk_acl=creator needs a username: the znodes belong to the SASL user that "
+                        + "creates them");
+            }
+            builder.aclProvider(settings.acl().provider());
+        }
+        return builder
                 .connectString(settings.connectString())
                 .sessionTimeoutMs(millis(settings.sessionTimeout()))
                 .connectionTimeoutMs(millis(settings.connectionTimeout()))
@@ -80,8 +92,9 @@ public final class CuratorClients {
             throw new ServiceUnavailableException(unreachableMessage(settings, timeout, probeTls(settings)));
         }
         settings.credentials().username().ifPresent(user -> requireAuthenticated(client, settings, user));
-        log.info("connected to ZooKeeper servers={} sasl={} tls={}", settings.connectString(),
-                settings.credentials().username().isPresent(), settings.credentials().caCert().isPresent());
+        log.info("connected to ZooKeeper servers={} sasl={} tls={} acl={}", settings.connectString(),
+                settings.credentials().username().isPresent(), settings.credentials().caCert().isPresent(),
+                settings.acl().name().toLowerCase(java.util.Locale.ROOT));
         return client;
     }
 

@@ -5,9 +5,12 @@ import io.pero.common.net.ServerAddress;
 import java.time.Duration;
 import java.util.List;
 
-/** How to reach ZooKeeper: servers (default port 2181), SASL credentials, TLS CA and timeouts. */
+/**
+ * How to reach ZooKeeper: servers (default port 2181), SASL credentials, TLS CA, timeouts, and the ACL of the znodes
+ * the client creates.
+ */
 public record ZkSettings(List<ServerAddress> servers, Credentials credentials, Duration sessionTimeout,
-                         Duration connectionTimeout, boolean verifyHostname) {
+                         Duration connectionTimeout, boolean verifyHostname, ZkAcl acl) {
     public static final int DEFAULT_PORT = 2181;
 
     public ZkSettings {
@@ -15,6 +18,17 @@ public record ZkSettings(List<ServerAddress> servers, Credentials credentials, D
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no ZooKeeper servers given");
         }
+        acl = acl == null ? ZkAcl.OPEN : acl;
+    }
+
+    /** With open znode ACLs, as the original. */
+    public ZkSettings(List<ServerAddress> servers, Credentials credentials, Duration sessionTimeout,
+                      Duration connectionTimeout, boolean verifyHostname) {
+        this(servers, credentials, sessionTimeout, connectionTimeout, verifyHostname, ZkAcl.OPEN);
+    }
+
+    public ZkSettings withAcl(ZkAcl newAcl) {
+        return new ZkSettings(servers, credentials, sessionTimeout, connectionTimeout, verifyHostname, newAcl);
     }
 
     public static ZkSettings of(List<ServerAddress> servers, Credentials credentials) {

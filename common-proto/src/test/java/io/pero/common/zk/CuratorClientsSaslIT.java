@@ -8,19 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.Credentials;
 import io.pero.common.config.Secret;
+import io.pero.testing.ZooKeeperSaslUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.Configuration;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.data.ClientInfo;
-import org.apache.zookeeper.server.auth.ProviderRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,27 +27,25 @@ import org.junit.jupiter.api.Test;
 class CuratorClientsSaslIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static Configuration previousJaas;
+    private static ZooKeeperSaslUsers users;
     private static TestingServer server;
 
     @BeforeAll
     static void startSaslZooKeeper() throws Exception {
-        previousJaas = Configuration.getConfiguration();
         // The server reads its users from the process-wide JAAS configuration, as it would from a JAAS file.
-        Configuration.setConfiguration(new ServerSection(previousJaas));
-        // Other servers of this JVM may have registered the auth providers already, without SASL.
-        ProviderRegistry.reset();
+        users = ZooKeeperSaslUsers.install(Map.of("bob", "bobsecret", "alice", "alicesecret"));
         InstanceSpec spec = new InstanceSpec(Files.createTempDirectory("pero-zk-sasl-").toFile(), -1, -1, -1, true, -1, 500,
-                1000, Map.of("authProvider.1", "org.apache.zookeeper.server.auth.SASLAuthenticationProvider"), "127.0.0.1");
+                1000, Map.of(), "127.0.0.1");
         server = new TestingServer(spec, true);
     }
 
     @AfterAll
     static void stopSaslZooKeeper() throws Exception {
-        server.close();
-        System.clearProperty("zookeeper.authProvider.1");
-        ProviderRegistry.reset();
-        Configuration.setConfiguration(previousJaas);
+        try {
+            server.close();
+        } finally {
+            users.close();
+        }
     }
 
     @Test
@@ -89,25 +85,5 @@ class CuratorClientsSaslIT {
     private static ZkSettings settings(String user, String password) {
         return ZkTestSettings.forConnectString(server.getConnectString(), Duration.ofSeconds(10),
                 new Credentials(Optional.of(user), Secret.of(password), Optional.<Path>empty()));
-    }
-
-    /** A JAAS {@code Server} section with two digest users, handing every other section to the configuration before it. */
-    private static final class ServerSection extends Configuration {
-        private final Configuration delegate;
-
-        ServerSection(Configuration delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-            if ("Server".equals(name)) {
-                return new AppConfigurationEntry[] {new AppConfigurationEntry(
-                        "org.apache.zookeeper.server.auth.DigestLoginModule",
-                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
-                        Map.of("user_bob", "bobsecret", "user_alice", "alicesecret"))};
-            }
-            return delegate == null ? null : delegate.getAppConfigurationEntry(name);
-        }
     }
 }

@@ -14,6 +14,7 @@ import static io.pero.common.config.ConfigKeys.TLS_VERIFY_HOSTNAME;
 import static io.pero.common.config.ConfigKeys.USERNAME;
 import static io.pero.common.config.ConfigKeys.WORKER;
 import static io.pero.common.config.ConfigKeys.WORKER_ID;
+import static io.pero.common.config.ConfigKeys.ZK_ACL;
 import static io.pero.common.config.ConfigKeys.ZOOKEEPER_SERVERS;
 
 import io.pero.common.config.ConfigException;
@@ -25,6 +26,7 @@ import io.pero.common.logging.LogSettings;
 import io.pero.common.metrics.MetricsSettings;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.net.ServerListParser;
+import io.pero.common.zk.ZkAcl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +77,7 @@ public final class WorkerConfigLoader {
         WorkerConfig.Limits limits = new WorkerConfig.Limits(
                 integer(cli.prefetch, PREFETCH, 1), integer(cli.maxDeliveries, MAX_DELIVERIES, 1),
                 integer(cli.maxErrors, MAX_ERRORS, 0), Duration.ofSeconds(integer(cli.shutdownTimeout, SHUTDOWN_TIMEOUT, 0)));
+        ZkAcl zkAcl = zkAcl();
         MetricsSettings metrics = MetricsSettings.OFF;
         try {
             metrics = MetricsSettings.resolve(cli.metrics, ini, WORKER);
@@ -91,7 +94,21 @@ public final class WorkerConfigLoader {
             throw new ConfigException(String.join("; ", problems));
         }
         return new WorkerConfig(zk, id, cacheDir, credentials, verifyHostname, knownHosts, remoteLogging, logQueue,
-                logging, limits, metrics);
+                logging, limits, metrics, zkAcl);
+    }
+
+    private ZkAcl zkAcl() {
+        String value = text(cli.zkAcl, ZK_ACL).filter(v -> !v.isEmpty()).orElse(defaultOf(ZK_ACL));
+        try {
+            ZkAcl acl = ZkAcl.parse(value, cli.zkAcl != null ? "--zk-acl" : where(ZK_ACL));
+            if (acl == ZkAcl.CREATOR && text(cli.connection.username().orElse(null), USERNAME).filter(u -> !u.isEmpty()).isEmpty()) {
+                problems.add((cli.zkAcl != null ? "--zk-acl" : where(ZK_ACL)) + "=creator needs a username (-u/username)");
+            }
+            return acl;
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+            return ZkAcl.OPEN;
+        }
     }
 
     private List<ServerAddress> zookeeper() {

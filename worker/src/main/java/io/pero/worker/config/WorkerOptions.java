@@ -52,6 +52,10 @@ public final class WorkerOptions {
             description = "seconds to finish the message in hand on shutdown (default 300)")
     Integer shutdownTimeout;
 
+    @Option(names = "--zk-acl", paramLabel = "open|creator",
+            description = "ACL of the znodes the worker creates: open (default, as the original) or creator (only the -u user)")
+    String zkAcl;
+
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
