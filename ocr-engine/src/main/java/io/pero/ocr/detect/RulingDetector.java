@@ -25,6 +25,11 @@ public final class RulingDetector {
      * a printed rule rarely thicker; bars of a chart or photo edges are much thicker.
      */
     static final double MAX_THICKNESS = 0.35;
+    /**
+     * Pages larger than this are searched for rules at a reduced size, bounding time and memory (a 20000-pixel scan);
+     * their rules are then not erased before recognition.
+     */
+    static final double MAX_MEGAPIXELS = 8;
     /** Ink darker than the local mean by this many grey levels: faint show-through is not ink. */
     private static final double INK_CONTRAST = 12;
 
@@ -46,11 +51,12 @@ public final class RulingDetector {
         }
 
         /**
-         * A copy of the image with the rules painted over in white (returns the image itself when there are none): a
-         * table rule touching a number or a column rule beside a line is read as "|", "I" or "1" otherwise.
+         * A copy of the image with the rules painted over in white (the image itself when there are none, or when the
+         * page was searched at a reduced size): a table rule touching a number or a column rule beside a line is read
+         * as "|", "I" or "1" otherwise.
          */
         public Mat erasedFrom(Mat image) {
-            if (rulings.isEmpty()) {
+            if (rulings.isEmpty() || mask == null) {
                 return image;
             }
             Mat copy = image.clone();
@@ -61,13 +67,31 @@ public final class RulingDetector {
 
         @Override
         public void close() {
-            mask.release();
+            if (mask != null) {
+                mask.release();
+            }
         }
     }
 
     public static Found find(Mat image, double lineHeight) {
         if (lineHeight <= 0 || image.empty()) {
             return new Found(List.of(), new Mat());
+        }
+        double megapixels = image.cols() * (double) image.rows() / 1e6;
+        if (megapixels > MAX_MEGAPIXELS) {
+            double s = Math.sqrt(MAX_MEGAPIXELS / megapixels);
+            Mat small = new Mat();
+            Imgproc.resize(image, small, new Size(Math.max(1, image.cols() * s), Math.max(1, image.rows() * s)), 0, 0,
+                    Imgproc.INTER_AREA);
+            List<Ruling> scaled = new ArrayList<>();
+            try (Found found = find(small, lineHeight * s)) {
+                for (Ruling r : found.rulings()) {
+                    scaled.add(new Ruling(r.x0() / s, r.y0() / s, r.x1() / s, r.y1() / s));
+                }
+            } finally {
+                small.release();
+            }
+            return new Found(List.copyOf(scaled), null);
         }
         Mat gray = new Mat();
         switch (image.channels()) {

@@ -28,9 +28,17 @@ final class ColumnLayout {
         List<List<Row>> blocks = BlockBuilder.blocks(rows, rules);
         List<BlockOrder.Box> outlines = blocks.stream().map(BlockOrder.Box::of).toList();
         int[] frames = new int[blocks.size()];
+        java.util.Map<Integer, Integer> rowsInFrame = new java.util.HashMap<>();
         for (int i = 0; i < frames.length; i++) {
             BlockOrder.Box b = outlines.get(i);
             frames[i] = rules.frameOf((b.x0() + b.x1()) / 2, (b.y0() + b.y1()) / 2);
+            rowsInFrame.merge(frames[i], blocks.get(i).size(), Integer::sum);
+        }
+        for (int i = 0; i < frames.length; i++) {
+            // A frame round a single line is a boxed heading or label in the running text, not a box set apart.
+            if (frames[i] >= 0 && rowsInFrame.get(frames[i]) <= 1) {
+                frames[i] = -1;
+            }
         }
         List<TextBlock> ordered = new ArrayList<>();
         for (int i : BlockOrder.order(outlines, frames)) {

@@ -11,10 +11,15 @@ import java.util.List;
  */
 final class Rules {
     /**
-     * Pieces of one broken rule (an eroded scan, a rule interrupted where a heading crosses it) lie within this many
-     * line heights of each other end to end, on one line.
+     * Pieces of one vertical rule lie within this many line heights of each other end to end, on one line: a table's
+     * side or column rule is interrupted for a few lines where a sub-heading crosses it, or eroded in the scan.
      */
-    static final double JOIN_GAP = 4;
+    static final double JOIN_GAP_VERTICAL = 4;
+    /**
+     * Pieces of one horizontal rule lie closer than this many line heights: two boxes set side by side a line height
+     * apart each keep their own top and bottom rules.
+     */
+    static final double JOIN_GAP_HORIZONTAL = 0.3;
     /** Pieces of one rule lie on one line to within this many line heights. */
     static final double COLLINEAR = 0.25;
     /** Rules this close (in line heights) across their length are on one line, and corners meet within it. */
@@ -127,7 +132,7 @@ final class Rules {
                 double bAcross = vertical ? (b.x0() + b.x1()) / 2 : (b.y0() + b.y1()) / 2;
                 double bFrom = vertical ? b.minY() : b.minX();
                 if (!used[j] && Math.abs(bAcross - across) <= COLLINEAR * lineHeight
-                        && bFrom - to <= JOIN_GAP * lineHeight) {
+                        && bFrom - to <= (vertical ? JOIN_GAP_VERTICAL : JOIN_GAP_HORIZONTAL) * lineHeight) {
                     used[j] = true;
                     to = Math.max(to, vertical ? b.maxY() : b.maxX());
                 }
@@ -139,8 +144,8 @@ final class Rules {
 
     /**
      * Boxes closed by rules: two vertical rules that start and end together (within {@link #CORNER}) as the left and
-     * right sides, and a horizontal rule across most of the width at the top or the bottom. One closed end is
-     * enough: the other is often a heading set into the border or a dashed coupon line.
+     * right sides, and a horizontal rule across most of the width at the top or the bottom, ending at the corners.
+     * One closed end is enough: the other is often a heading set into the border or a dashed coupon line.
      */
     private static List<Frame> frames(List<Ruling> vertical, List<Ruling> horizontal, double lineHeight) {
         double corner = CORNER * lineHeight;
@@ -165,7 +170,9 @@ final class Rules {
                 for (Ruling h : horizontal) {
                     double y = h.y0();
                     double covered = Math.min(x1, h.maxX()) - Math.max(x0, h.minX());
-                    if (covered < SIDE_COVER * (x1 - x0)) {
+                    // A box's closing rule ends at its corners; a rule running on past them (across the page, over
+                    // a row of boxes) is not this box's side, and column rules hanging from it are not boxes.
+                    if (covered < SIDE_COVER * (x1 - x0) || h.minX() < x0 - corner || h.maxX() > x1 + corner) {
                         continue;
                     }
                     if (Math.abs(y - y0) <= corner) {
@@ -181,28 +188,7 @@ final class Rules {
                 }
             }
         }
-        return withoutColumns(found);
-    }
-
-    /**
-     * Frames that share a side (the same rule) with a neighbouring frame of about the same height are the columns of
-     * a ruled page (a newspaper's column rules under a rule across the page), not boxes set apart from the text. Boxes
-     * set side by side each have their own border.
-     */
-    private static List<Frame> withoutColumns(List<Frame> frames) {
-        List<Frame> out = new ArrayList<>();
-        for (Frame f : frames) {
-            boolean column = false;
-            for (Frame g : frames) {
-                boolean sharesSide = f.x1() == g.x0() || g.x1() == f.x0();
-                double shared = Math.min(f.y1(), g.y1()) - Math.max(f.y0(), g.y0());
-                column |= g != f && sharesSide && shared >= 0.5 * Math.min(f.y1() - f.y0(), g.y1() - g.y0());
-            }
-            if (!column) {
-                out.add(f);
-            }
-        }
-        return out;
+        return found;
     }
 
     /**
