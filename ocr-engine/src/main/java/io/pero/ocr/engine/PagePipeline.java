@@ -3,7 +3,9 @@ package io.pero.ocr.engine;
 import io.pero.ocr.detect.DetectedLine;
 import io.pero.ocr.detect.PageDetector;
 import io.pero.ocr.detect.Quad;
+import io.pero.ocr.detect.RulingDetector;
 import io.pero.ocr.layout.LayoutAnalyzer;
+import io.pero.ocr.layout.Ruling;
 import io.pero.ocr.layout.TextBlock;
 import io.pero.ocr.model.Page;
 import io.pero.ocr.recognize.LineCropper;
@@ -57,10 +59,22 @@ final class PagePipeline {
             }
         }
         long t1 = System.nanoTime();
-        List<RecognizedFragment> fragments = recognize(image, detection.lines());
+        List<RecognizedFragment> fragments;
+        List<Ruling> rulings;
+        try (RulingDetector.Found rules = RulingDetector.find(image, lineHeight(detection.lines()))) {
+            rulings = rules.rulings();
+            Mat clean = rules.erasedFrom(image);
+            try {
+                fragments = recognize(clean, detection.lines());
+            } finally {
+                if (clean != image) {
+                    clean.release();
+                }
+            }
+        }
         long t2 = System.nanoTime();
         List<Quad> quads = fragments.stream().map(RecognizedFragment::quad).toList();
-        List<TextBlock> blocks = layout.analyze(quads);
+        List<TextBlock> blocks = layout.analyze(quads, rulings);
         Page page = PageAssembler.assemble(imageName, image.cols(), image.rows(), fragments, blocks);
         long t3 = System.nanoTime();
         return new Recognition(page, new StepTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), fragments.size(),
@@ -110,6 +124,13 @@ final class PagePipeline {
             all.set(cropped.get(i), readings.get(i));
         }
         return umlauts == null ? all : umlauts.restore(image, quads, all);
+    }
+
+    /** The median height of the detected lines, in image pixels: the yardstick for telling rules from letters. */
+    private static double lineHeight(List<DetectedLine> lines) {
+        double[] heights = lines.stream().mapToDouble(l -> Math.min(l.quad().width(), l.quad().height())).sorted()
+                .toArray();
+        return heights.length == 0 ? 0 : heights[heights.length / 2];
     }
 
     static double ms(long nanos) {

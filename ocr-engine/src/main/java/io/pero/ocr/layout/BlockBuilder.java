@@ -46,6 +46,10 @@ final class BlockBuilder {
     }
 
     static List<List<Row>> blocks(List<Row> rows) {
+        return blocks(rows, Rules.NONE);
+    }
+
+    static List<List<Row>> blocks(List<Row> rows, Rules rules) {
         List<Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingDouble(Row::y0).thenComparingDouble(Row::x0));
         int n = sorted.size();
@@ -56,7 +60,7 @@ final class BlockBuilder {
             above.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
-            for (int j : nextBelow(sorted, i)) {
+            for (int j : nextBelow(sorted, i, rules)) {
                 below.get(i).add(j);
                 above.get(j).add(i);
             }
@@ -120,15 +124,19 @@ final class BlockBuilder {
     }
 
     /** The rows right below row i: overlapping it horizontally, within a line gap, with no such row between. */
-    private static List<Integer> nextBelow(List<Row> sorted, int i) {
+    private static List<Integer> nextBelow(List<Row> sorted, int i, Rules rules) {
         Row a = sorted.get(i);
+        int frame = rules.frameOf((a.x0() + a.x1()) / 2, a.centerY());
         List<Integer> candidates = new ArrayList<>();
         for (int j = 0; j < sorted.size(); j++) {
             Row b = sorted.get(j);
             double h = Math.max(a.height(), b.height());
             double gap = b.y0() - a.y1();
             if (j != i && b.centerY() > a.y1() - LINE_OVERLAP * h && b.y0() > a.centerY() && gap <= MAX_LINE_GAP * h
-                    && overlaps(a, b)) {
+                    && overlaps(a, b) && rules.frameOf((b.x0() + b.x1()) / 2, b.centerY()) == frame
+                    && !rules.horizontalBetween(a.centerY(), b.centerY(), Math.max(a.x0(), b.x0()),
+                    Math.min(a.x1(), b.x1()))) {
+                // A rule under a line closes its block (a ruled-off heading, a table's header row).
                 candidates.add(j);
             }
         }

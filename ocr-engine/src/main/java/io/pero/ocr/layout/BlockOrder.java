@@ -55,18 +55,71 @@ final class BlockOrder {
      * relation.
      */
     static List<Integer> order(List<Box> boxes) {
+        int[] outside = new int[boxes.size()];
+        java.util.Arrays.fill(outside, -1);
+        return order(boxes, outside);
+    }
+
+    /**
+     * @param frames for each block, the frame (a ruled box, see {@link Rules}) it stands in, or -1. The text outside
+     *               frames is read first; each frame's blocks follow as a unit, frames in the order of the pairwise
+     *               relation over their outlines: a bordered sidebar or advertisement is read after the running
+     *               text it interrupts, and a table's boxed column groups one after the other.
+     */
+    static List<Integer> order(List<Box> boxes, int[] frames) {
         List<Integer> foot = foot(boxes);
         List<Integer> inserts = new ArrayList<>();
         List<Integer> body = new ArrayList<>();
+        java.util.Map<Integer, List<Integer>> framed = new java.util.TreeMap<>();
+        boolean anyOutside = false;
+        for (int f : frames) {
+            anyOutside |= f < 0;
+        }
+        // Whether a block is an insert is judged among the unframed blocks only: a framed box beside a column is
+        // read after the text anyway, and the column does not flow round it.
+        List<Box> unframed = new ArrayList<>();
+        List<Integer> unframedIndex = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
-            if (!foot.contains(i)) {
-                (isInsert(boxes, i) ? inserts : body).add(i);
+            if (foot.contains(i)) {
+                continue;
             }
+            if (frames[i] >= 0 && anyOutside) {
+                framed.computeIfAbsent(frames[i], k -> new ArrayList<>()).add(i);
+            } else {
+                unframed.add(boxes.get(i));
+                unframedIndex.add(i);
+            }
+        }
+        for (int k = 0; k < unframed.size(); k++) {
+            (isInsert(unframed, k) ? inserts : body).add(unframedIndex.get(k));
         }
         List<Integer> order = new ArrayList<>(orderBand(boxes, body));
         order.addAll(orderBand(boxes, inserts));
+        List<List<Integer>> units = new ArrayList<>(framed.values());
+        List<Box> outlines = units.stream().map(u -> outline(boxes, u)).toList();
+        for (int u : orderByRelation(outlines)) {
+            order.addAll(orderBand(boxes, units.get(u)));
+        }
         order.addAll(orderBand(boxes, foot));
         return order;
+    }
+
+    private static Box outline(List<Box> boxes, List<Integer> members) {
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        double[] heights = new double[members.size()];
+        for (int k = 0; k < members.size(); k++) {
+            Box b = boxes.get(members.get(k));
+            x0 = Math.min(x0, b.x0());
+            y0 = Math.min(y0, b.y0());
+            x1 = Math.max(x1, b.x1());
+            y1 = Math.max(y1, b.y1());
+            heights[k] = b.lineHeight();
+        }
+        java.util.Arrays.sort(heights);
+        return new Box(x0, y0, x1, y1, heights[heights.length / 2]);
     }
 
     /**

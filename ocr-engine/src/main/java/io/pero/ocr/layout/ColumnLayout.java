@@ -10,21 +10,38 @@ import java.util.List;
  */
 final class ColumnLayout {
     private final List<LineBox> boxes;
+    private final List<Ruling> rulings;
 
-    ColumnLayout(List<LineBox> boxes) {
+    /** @param rulings printed rules in the same (deskewed) frame as the boxes */
+    ColumnLayout(List<LineBox> boxes, List<Ruling> rulings) {
         this.boxes = boxes;
+        this.rulings = rulings;
     }
 
     List<TextBlock> blocks() {
         LineScale scale = LineScale.of(boxes);
+        Rules rules = Rules.of(rulings, scale.lineHeight());
         List<Row> rows = new ArrayList<>();
-        for (List<LineBox> fragments : new RowMerger(boxes, scale).rows()) {
+        for (List<LineBox> fragments : new RowMerger(boxes, scale, rules).rows()) {
             rows.add(Row.of(fragments));
         }
-        List<List<Row>> blocks = BlockBuilder.blocks(rows);
+        List<List<Row>> blocks = BlockBuilder.blocks(rows, rules);
         List<BlockOrder.Box> outlines = blocks.stream().map(BlockOrder.Box::of).toList();
+        int[] frames = new int[blocks.size()];
+        java.util.Map<Integer, Integer> rowsInFrame = new java.util.HashMap<>();
+        for (int i = 0; i < frames.length; i++) {
+            BlockOrder.Box b = outlines.get(i);
+            frames[i] = rules.frameOf((b.x0() + b.x1()) / 2, (b.y0() + b.y1()) / 2);
+            rowsInFrame.merge(frames[i], blocks.get(i).size(), Integer::sum);
+        }
+        for (int i = 0; i < frames.length; i++) {
+            // A frame round a single line is a boxed heading or label in the running text, not a box set apart.
+            if (frames[i] >= 0 && rowsInFrame.get(frames[i]) <= 1) {
+                frames[i] = -1;
+            }
+        }
         List<TextBlock> ordered = new ArrayList<>();
-        for (int i : BlockOrder.order(outlines)) {
+        for (int i : BlockOrder.order(outlines, frames)) {
             ordered.add(new TextBlock(blocks.get(i).stream().map(Row::toTextRow).toList()));
         }
         return ordered;

@@ -18,6 +18,11 @@ public final class LayoutAnalyzer {
     }
 
     public List<TextBlock> analyze(List<Quad> quads) {
+        return analyze(quads, List.of());
+    }
+
+    /** @param rulings the page's printed rules, in the same image coordinates as the quads */
+    public List<TextBlock> analyze(List<Quad> quads, List<Ruling> rulings) {
         if (quads.isEmpty()) {
             return List.of();
         }
@@ -26,7 +31,8 @@ public final class LayoutAnalyzer {
         if (config.readingOrder() == ReadingOrderMode.TOP_DOWN) {
             return topDown(boxes);
         }
-        return new ColumnLayout(boxes).blocks();
+        List<Ruling> straight = rulings.stream().map(r -> r.rotated(angle)).toList();
+        return new ColumnLayout(boxes, straight).blocks();
     }
 
     static List<TextBlock> topDown(List<LineBox> boxes) {

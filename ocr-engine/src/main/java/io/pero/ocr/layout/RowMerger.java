@@ -56,11 +56,17 @@ final class RowMerger {
     private final List<LineBox> boxes;
     private final LineScale scale;
     private final double lineHeight;
+    private final Rules rules;
 
     RowMerger(List<LineBox> boxes, LineScale scale) {
+        this(boxes, scale, Rules.NONE);
+    }
+
+    RowMerger(List<LineBox> boxes, LineScale scale, Rules rules) {
         this.boxes = boxes;
         this.scale = scale;
         this.lineHeight = scale.lineHeight();
+        this.rules = rules;
     }
 
     /** Rows (fragments left to right), in no particular order. */
@@ -73,7 +79,7 @@ final class RowMerger {
         }
         for (int i = 0; i < byX.size(); i++) {
             int j = rightNeighbour(byX, i);
-            if (j >= 0 && !isGutter(byX.get(i), byX.get(j))) {
+            if (j >= 0 && sameFrame(byX.get(i), byX.get(j)) && !isGutter(byX.get(i), byX.get(j))) {
                 parent[find(parent, i)] = find(parent, j);
             }
         }
@@ -99,7 +105,18 @@ final class RowMerger {
         return -1;
     }
 
+    /** Text in two different frames (or in one and outside it) is never one row, however close. */
+    private boolean sameFrame(LineBox a, LineBox b) {
+        return rules.frameOf(a.centerX(), a.centerY()) == rules.frameOf(b.centerX(), b.centerY());
+    }
+
     boolean isGutter(LineBox a, LineBox b) {
+        // A rule between running text is a column rule; between short cells it is a table's inner rule, and the
+        // cells of a table row are read together.
+        double y = (Math.max(a.y0(), b.y0()) + Math.min(a.y1(), b.y1())) / 2;
+        if ((isLong(a) || isLong(b)) && rules.verticalBetween(a.x1(), b.x0(), y)) {
+            return true;
+        }
         if (isColumnLine(b) && alignedEdges(b, true) >= MIN_EDGE_LINES
                 || isColumnLine(a) && alignedEdges(a, false) >= MIN_EDGE_LINES
                 || b.x0() > justifiedColumnEnd(a)) {

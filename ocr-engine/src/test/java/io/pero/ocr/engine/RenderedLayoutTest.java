@@ -178,6 +178,75 @@ class RenderedLayoutTest {
         assertEquals(rows, read(page, 0));
     }
 
+    @Test
+    void columnsSeparatedByAColumnRuleAcrossANarrowGutterAreNotJoined() {
+        RenderedPage page = new RenderedPage(W, H);
+        // A newspaper's gutter: narrower than the word gaps of justified lines, with a rule down the middle.
+        List<String> left = page.block("L", RenderedPage.body(), 80, 100, 610, 14);
+        List<String> right = page.block("R", RenderedPage.body(), 710, 100, 610, 14);
+        page.rule(700, 90, 700, 100 + 15 * page.lineHeight());
+        assertEquals(concat(left, right), read(page, 0));
+    }
+
+    @Test
+    void boxedGroupsOfATableAreReadGroupByGroup() {
+        RenderedPage page = new RenderedPage(W, H);
+        String[][] groups = {{"120", "843.6", "130", "912.7", "140", "981.4", "150", "1048.8"},
+                {"273.2", "1154", "293.2", "1300", "323.2", "1175", "373.2", "1610"}};
+        List<String> expected = new ArrayList<>();
+        for (int g = 0; g < groups.length; g++) {
+            int x = 100 + g * 560;
+            for (int r = 0; r < 4; r++) {
+                int y = 200 + r * 50;
+                String id = "G" + g + "R" + r;
+                page.text(id, groups[g][2 * r], RenderedPage.body(), x + 30, y);
+                page.text(id, groups[g][2 * r + 1], RenderedPage.body(), x + 260, y);
+                expected.add(id);
+            }
+            page.rule(x, 140, x + 520, 140);
+            page.rule(x, 420, x + 520, 420);
+            page.rule(x, 140, x, 420);
+            page.rule(x + 520, 140, x + 520, 420);
+            page.rule(x + 230, 140, x + 230, 420);
+        }
+        assertEquals(expected, read(page, 0));
+    }
+
+    @Test
+    void aBoxUnderTheFirstTwoColumnsIsReadAfterTheThird() {
+        RenderedPage page = new RenderedPage(W, H);
+        int lh = page.lineHeight();
+        Font body = RenderedPage.body();
+        List<String> a = page.block("A", body, 80, 100, 380, 12);
+        List<String> b = page.block("B", body, 510, 100, 380, 12);
+        List<String> c = page.block("C", body, 940, 100, 380, 30);
+        int top = 100 + 13 * lh;
+        List<String> ad = page.block("S", new Font(Font.SANS_SERIF, Font.BOLD, 20), 100, top + 30, 760, 8);
+        int bottom = top + 40 + 8 * lh;
+        page.rule(80, top, 880, top);
+        page.rule(80, top, 80, bottom);
+        page.rule(880, top, 880, bottom);
+        page.rule(80, bottom, 880, bottom);
+        assertEquals(concat(a, b, c, ad), read(page, 0));
+    }
+
+    @Test
+    void aBoxedHeadingInAColumnIsReadInPlace() {
+        RenderedPage page = new RenderedPage(W, H);
+        int lh = page.lineHeight();
+        List<String> above = page.block("A", RenderedPage.body(), 80, 100, 580, 6);
+        int top = 100 + 6 * lh + 20;
+        String heading = page.text("H", "Notices of the harbour", new Font(Font.SANS_SERIF, Font.PLAIN, 32), 140,
+                top + 50);
+        page.rule(100, top, 640, top);
+        page.rule(100, top + 70, 640, top + 70);
+        page.rule(100, top, 100, top + 70);
+        page.rule(640, top, 640, top + 70);
+        List<String> below = page.block("B", RenderedPage.body(), 80, top + 100, 580, 6);
+        List<String> right = page.block("R", RenderedPage.body(), 740, 100, 580, 16);
+        assertEquals(concat(above, List.of(heading), below, right), read(page, 0));
+    }
+
     @ParameterizedTest(name = "skewed by {0} degrees")
     @ValueSource(doubles = {-3.5, 6, 8})
     void aSkewedPageKeepsItsColumnOrder(double degrees) {
