@@ -10,10 +10,13 @@ import java.security.PublicKey;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -24,6 +27,15 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  */
 public final class EmbeddedSftpServer implements AutoCloseable {
     private static final String BIND_ADDRESS = "127.0.0.1";
+    /**
+     * SSHD's defaults without the post-quantum hybrids (ML-KEM, sntrup761): merely asking whether those are supported
+     * loads classes from BouncyCastle's signed jar, whose verification costs about half a second of CPU at every start
+     * (pero-local starts this server each run). Every client this server meets offers the classic ones.
+     */
+    private static final List<BuiltinDHFactories> KEY_EXCHANGES = List.of(BuiltinDHFactories.curve25519,
+            BuiltinDHFactories.curve25519_libssh, BuiltinDHFactories.ecdhp256, BuiltinDHFactories.ecdhp384,
+            BuiltinDHFactories.ecdhp521, BuiltinDHFactories.dhgex256, BuiltinDHFactories.dhg16_512,
+            BuiltinDHFactories.dhg18_512, BuiltinDHFactories.dhg14_256);
 
     private final SshServer server;
     private final Path root;
@@ -69,7 +81,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        SshServer server = SshServer.setUpDefaultServer();
+        SshServer server = ServerBuilder.builder().keyExchangeFactories(
+                NamedFactory.setUpTransformedFactories(true, KEY_EXCHANGES, ServerBuilder.DH2KEX)).build();
         try {
             Files.createDirectories(root);
             // No path given: the key lives in memory only, so no key file is left behind.

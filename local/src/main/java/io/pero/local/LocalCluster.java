@@ -13,7 +13,9 @@ import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.embedded.broker.EmbeddedQpidBroker;
 import io.pero.logdaemon.InProcessLogDaemon;
 import io.pero.watchdog.InProcessWatchdog;
+import io.pero.ocr.config.OcrConfig;
 import io.pero.worker.WorkerMain;
+import io.pero.worker.ocr.OcrProcessorFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -56,13 +58,17 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private final Settings settings;
+    /** Closed one after another, newest first. */
     private final List<AutoCloseable> started = new ArrayList<>();
+    /** ZooKeeper, the broker and SFTP: independent of each other, closed side by side after everything else. */
+    private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
     private final List<CompletableFuture<Integer>> workerRuns = new ArrayList<>();
     private EmbeddedZooKeeper zooKeeper;
     private EmbeddedQpidBroker broker;
     private EmbeddedSftpServer sftp;
     private CuratorFramework zk;
+    private PreparedEngines engines;
 
     LocalCluster(Settings settings) {
         this.settings = settings;
@@ -71,12 +77,10 @@ final class LocalCluster implements AutoCloseable {
     void start() throws Exception {
         try {
             Path state = settings.dataDir().orElse(settings.workDir());
-            // The OCR engine's native libraries (OpenCV, ONNX Runtime) load while the servers start, not after the
-            // workers have their stage: the models themselves are opened by each worker as in a real cluster.
-            timed("ocr-native-libraries", () -> {
-                io.pero.ocr.engine.OpenCv.load();
-                return ai.onnxruntime.OrtEnvironment.getEnvironment();
-            });
+            Path ocrStage = writeOcrStageConfig();
+            // The models load while the servers start, not after the workers have their stage: the workers still read
+            // the stage's configuration from ZooKeeper and get a prepared engine only if it is this same configuration.
+            engines = add(new PreparedEngines(OcrConfig.load(ocrStage), settings.workers()));
             // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
             // Own threads, not the common pool: on a two-core machine the common pool has one thread, and the two
             // asynchronous starts would run one after the other.
@@ -88,32 +92,40 @@ final class LocalCluster implements AutoCloseable {
             RuntimeException failure = null;
             try {
                 long zkStart = System.nanoTime();
-                zooKeeper = add(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
+                zooKeeper = server(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
                 log.info("service started service=zookeeper took_ms={}", (System.nanoTime() - zkStart) / 1_000_000);
+                // While the broker is still starting: connect, and assign the workers (they are not running yet).
+                zk = add(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
+                        Credentials.none()), ZK_CONNECT));
+                assignWorkers();
             } catch (RuntimeException e) {
                 failure = e;
             }
             // Each server that did start is registered for close(), whatever happened to the others.
             try {
-                sftp = add(join(sftpStart));
+                sftp = server(join(sftpStart));
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
             try {
-                broker = add(join(brokerStart));
+                broker = server(join(brokerStart));
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
             if (failure != null) {
                 throw failure;
             }
-            zk = add(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
-                    Credentials.none()), ZK_CONNECT));
-            register();
-            // Closed in reverse order: the watchdog first (it moves nobody during shutdown), then the workers, then the
-            // log daemon, which drains the workers' last lines.
-            add(InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString()));
-            startWorkers(state);
+            register(ocrStage);
+            // The log daemon starts while the workers do. Closed in reverse order of the list: the watchdog first (it
+            // moves nobody during shutdown), then the workers, then the log daemon, which drains the workers' last lines.
+            CompletableFuture<InProcessLogDaemon> logDaemon = timed("log-daemon", () -> unchecked(() ->
+                    InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString())));
+            try {
+                startWorkers(state);
+                add(join(logDaemon));
+            } finally {
+                started.add(this::stopWorkers);
+            }
             add(InProcessWatchdog.start("-z", zkAddress()));
         } catch (Exception | Error e) {
             close();
@@ -123,44 +135,63 @@ final class LocalCluster implements AutoCloseable {
                 settings.workers());
     }
 
-    /**
-     * The server lists and queues, through the config tools. A restarted run with the same data directory finds the
-     * previous run's servers (on other ports) registered: they are replaced in the same transaction.
-     */
-    private void register() throws Exception {
-        tool("pero-server-config", ServerConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(),
-                "--rm-mq-servers", "all", "--rm-ftp-servers", "all", "--rm-monitoring-servers", "all",
-                "--add-mq-servers", HOST + ":" + broker.port(), "--add-ftp-servers", HOST + ":" + sftp.port()));
-        tool("pero-stage-config -n out", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", OUT_QUEUE));
-        tool("pero-stage-config -n log", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", LOG_QUEUE));
-        Path ocrConfig = settings.workDir().resolve("stage-ocr-config.ini");
+    /** The OCR stage's config.ini (bundled models) in a directory of its own, as a stage directory holds it. */
+    private Path writeOcrStageConfig() throws java.io.IOException {
+        Path dir = Files.createDirectories(settings.workDir().resolve("stage-ocr"));
         try (InputStream in = LocalCluster.class.getResourceAsStream(OCR_CONFIG_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the OCR stage config " + OCR_CONFIG_RESOURCE + " is missing from the local jar");
             }
-            Files.copy(in, ocrConfig, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, dir.resolve(OcrConfig.FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        tool("pero-stage-config -n ocr", StageConfigMain.run(toolOutput.out(), toolOutput.err(), "-z", zkAddress(), "-n", OCR_STAGE,
-                "-c", ocrConfig.toString()));
+        return dir;
     }
 
-    /** Captured output of one tool run, reported only when it fails. */
-    private record Captured(ByteArrayOutputStream bytes, PrintStream out, PrintStream err) {
-        static Captured create() {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            return new Captured(bytes, ps, ps);
+    /**
+     * The server lists and queues, through the config tools. A restarted run with the same data directory finds the
+     * previous run's servers (on other ports) registered: they are replaced in the same transaction. The three stages
+     * are independent of each other and are created side by side.
+     */
+    private void register(Path ocrStage) {
+        tool("pero-server-config", out -> ServerConfigMain.run(out, out, "-z", zkAddress(),
+                "--rm-mq-servers", "all", "--rm-ftp-servers", "all", "--rm-monitoring-servers", "all",
+                "--add-mq-servers", HOST + ":" + broker.port(), "--add-ftp-servers", HOST + ":" + sftp.port()));
+        List<CompletableFuture<Void>> stages = List.of(
+                timed("stage-" + OUT_QUEUE, () -> tool("pero-stage-config -n " + OUT_QUEUE,
+                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", OUT_QUEUE))),
+                timed("stage-" + LOG_QUEUE, () -> tool("pero-stage-config -n " + LOG_QUEUE,
+                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", LOG_QUEUE))),
+                timed("stage-" + OCR_STAGE, () -> tool("pero-stage-config -n " + OCR_STAGE,
+                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", OCR_STAGE,
+                                "-c", ocrStage.resolve(OcrConfig.FILE_NAME).toString()))));
+        for (CompletableFuture<Void> stage : stages) {
+            join(stage);
         }
     }
 
-    private final Captured toolOutput = Captured.create();
-
-    private void tool(String what, int code) {
+    /** Runs one config tool with its output captured; a failure carries that output. Returns null (for timed). */
+    private static Void tool(String what, java.util.function.ToIntFunction<PrintStream> run) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = run.applyAsInt(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new IllegalStateException(what + " failed with exit code " + code + ": "
-                    + toolOutput.bytes().toString(StandardCharsets.UTF_8).strip());
+                    + bytes.toString(StandardCharsets.UTF_8).strip());
         }
-        toolOutput.bytes().reset();
+        return null;
+    }
+
+    /** Every worker assigned to the OCR stage before it starts, so it serves OCR at once, not after a watchdog cycle. */
+    private void assignWorkers() {
+        try {
+            for (int i = 1; i <= settings.workers(); i++) {
+                String id = "local-worker-" + i;
+                zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerQueue(id), ZkCodecs.text(OCR_STAGE));
+                zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("true"));
+                workerIds.add(id);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot assign the workers in ZooKeeper: " + e, e);
+        }
     }
 
     private void startWorkers(Path state) throws Exception {
@@ -173,25 +204,20 @@ final class LocalCluster implements AutoCloseable {
                 + "disable_remote_logging = false\n"
                 // One page at a time per worker: pages take seconds, and a worker holding several leaves others idle.
                 + "prefetch = 1\n", StandardCharsets.UTF_8);
-        for (int i = 1; i <= settings.workers(); i++) {
-            String id = "local-worker-" + i;
-            // The stage is assigned before the worker starts, so it serves OCR at once instead of after a watchdog cycle.
-            zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerQueue(id), ZkCodecs.text(OCR_STAGE));
-            zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("true"));
+        OcrProcessorFactory ocr = new OcrProcessorFactory(engines);
+        for (String id : workerIds) {
             CompletableFuture<Integer> run = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    run.complete(WorkerMain.run("-c", ini.toString(), "-i", id));
+                    run.complete(WorkerMain.run(ocr, "-c", ini.toString(), "-i", id));
                 } catch (Throwable e) {
                     run.completeExceptionally(e);
                 }
             }, "pero-local-" + id);
             t.setDaemon(true);
             t.start();
-            workerIds.add(id);
             workerRuns.add(run);
         }
-        started.add(this::stopWorkers);
     }
 
     /** {@code enabled=false} for every worker (what {@code pero-controller -d} writes), then wait for each to finish. */
@@ -244,6 +270,13 @@ final class LocalCluster implements AutoCloseable {
         return broker;
     }
 
+    private <T extends AutoCloseable> T server(T server) {
+        if (server != null) {
+            servers.add(server);
+        }
+        return server;
+    }
+
     private <T extends AutoCloseable> T add(T service) {
         if (service != null) {
             started.add(service);
@@ -280,18 +313,50 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Stops everything started, in reverse order. Idempotent. */
+    /** Checked exceptions of a start as unchecked ones, for {@link #timed}. */
+    private static <T> T unchecked(java.util.concurrent.Callable<T> start) {
+        try {
+            return start.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops everything started in reverse order, then the three servers side by side (each takes up to a second to
+     * stop, and none needs another). Idempotent.
+     */
     @Override
     public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception | Error e) {
-                log.warn("service did not stop cleanly service={} cause={}", started.get(i).getClass().getSimpleName(), e.toString());
-            }
+            closeQuietly(started.get(i));
         }
         started.clear();
+        List<Thread> stopping = new ArrayList<>();
+        for (AutoCloseable server : servers) {
+            Thread t = new Thread(() -> closeQuietly(server), "pero-local-stop-" + server.getClass().getSimpleName());
+            t.start();
+            stopping.add(t);
+        }
+        servers.clear();
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | Error e) {
+            log.warn("service did not stop cleanly service={} cause={}", service.getClass().getSimpleName(), e.toString());
+        }
     }
 }

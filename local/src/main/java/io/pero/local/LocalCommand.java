@@ -97,7 +97,8 @@ final class LocalCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("pero-local: " + e.getMessage(), e);
         }
-        long start = System.nanoTime();
+        long start = ProcessStart.nanoTime();
+        log.info("pero-local running since_process_start_ms={}", (System.nanoTime() - start) / 1_000_000);
         Path workDir = Files.createTempDirectory("pero-local-");
         try (RunJournal journal = dataDir == null ? RunJournal.inMemory() : RunJournal.open(dataDir.resolve(RUN_STATE_DIR))) {
             ResumePlan plan = ResumePlan.of(pages, journal.uploaded(), journal.finished());

@@ -1,6 +1,7 @@
 package io.pero.local;
 
 import io.pero.cli.CommandExecution;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,10 @@ public final class LocalMain {
         if (System.getProperty("pero.local.log") == null) {
             System.setProperty("pero.local.log", LogFile.choose(args).toString());
         }
+        // The embedded SFTP server's host key and the workers' SFTP client need nothing the JDK's own providers lack.
+        // Registering BouncyCastle (what SSHD does by default) verifies its signed jar and builds its provider tables:
+        // a second or more of CPU at every start, competing with the broker's start on a small machine.
+        SecurityUtils.setAPrioriDisabledProvider(SecurityUtils.BOUNCY_CASTLE, true);
         System.exit(run(args));
     }
 

@@ -43,8 +43,10 @@ public final class ShutdownSequence implements AutoCloseable {
             if (next == null) {
                 return;
             }
+            long start = System.nanoTime();
             try {
                 next.step().run();
+                log.debug("shutdown step done step={} took_ms={}", next.name(), (System.nanoTime() - start) / 1_000_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("shutdown step interrupted step={}", next.name());

@@ -41,7 +41,7 @@ public final class ImageDecoder {
      * request's attachments without decoding anything.
      */
     public static boolean looksLikeImage(byte[] bytes) {
-        return bytes != null && (ImageFormat.sniff(bytes).isPresent() || ImageFormat.sniffUnsupported(bytes).isPresent());
+        return ImageFormat.looksLikeImage(bytes);
     }
 
     /** Decodes with the {@linkplain #DEFAULT_MAX_PIXELS default pixel limit}. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A file counts by its image extension or by content that starts like an image; hidden files are left out.
  */
 public final class ImageFiles {
-    /** Enough leading bytes for every signature {@link ImageDecoder#looksLikeImage} checks. */
+    /** Enough leading bytes for every signature {@link ImageFormat#looksLikeImage} checks. */
     private static final int SNIFF_BYTES = 32;
     /**
      * A file in a directory whose name says it is an image is taken even when its content does not look like one, so
@@ -53,7 +53,9 @@ public final class ImageFiles {
 
     private static boolean startsLikeAnImage(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return ImageDecoder.looksLikeImage(in.readNBytes(SNIFF_BYTES));
+            // ImageFormat, not ImageDecoder: choosing files needs no OpenCV, whose native library (loaded by
+            // ImageDecoder) takes half a second that pero-local spends starting its services meanwhile.
+            return ImageFormat.looksLikeImage(in.readNBytes(SNIFF_BYTES));
         }
     }
 }

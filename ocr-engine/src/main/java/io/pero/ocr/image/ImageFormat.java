@@ -31,6 +31,11 @@ enum ImageFormat {
         return Optional.ofNullable(imageIoName);
     }
 
+    /** Whether the bytes start like an image: one decoded here, or one recognised and refused with a clear error. */
+    static boolean looksLikeImage(byte[] bytes) {
+        return bytes != null && (sniff(bytes).isPresent() || sniffUnsupported(bytes).isPresent());
+    }
+
     static Optional<ImageFormat> sniff(byte[] b) {
         if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Optional.of(PNG);

@@ -12,6 +12,16 @@ import io.pero.worker.processing.RequestProcessor;
  * once per stage switch (ONNX sessions live as long as the processor) and released when the worker switches again.
  */
 public final class OcrProcessorFactory implements ProcessorFactory {
+    private final OcrEngineSource engines;
+
+    public OcrProcessorFactory() {
+        this(OcrEngine::open);
+    }
+
+    /** With the engines from {@code engines} (e.g. opened ahead of time by a host running workers in-process). */
+    public OcrProcessorFactory(OcrEngineSource engines) {
+        this.engines = engines;
+    }
 
     @Override
     public RequestProcessor create(ProcessorContext context) {
@@ -21,7 +31,7 @@ public final class OcrProcessorFactory implements ProcessorFactory {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("stage " + context.stage() + ": " + e.getMessage(), e);
         }
-        OcrEngine engine = OcrEngine.open(config);
+        OcrEngine engine = engines.open(config);
         return new OcrRequestProcessor(engine, Math.round(config.maxImageMegapixels() * 1e6));
     }
 }

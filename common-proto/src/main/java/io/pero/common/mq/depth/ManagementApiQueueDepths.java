@@ -33,7 +33,9 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
     private static final String GUEST = "guest";
 
     private final Supplier<List<ServerAddress>> servers;
-    private final HttpClient http;
+    /** Built on first use: see {@link #http()}. */
+    private final HttpClient.Builder httpBuilder;
+    private HttpClient http;
     private final String scheme;
     private final String authorization;
     private final Duration timeout;
@@ -44,7 +46,7 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
         this.timeout = timeout;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
         credentials.caCert().ifPresent(ca -> builder.sslContext(PemTrust.sslContext(ca)));
-        this.http = builder.build();
+        this.httpBuilder = builder;
         this.scheme = credentials.caCert().isPresent() ? "https" : "http";
         String user = credentials.username().orElse(GUEST);
         String password = credentials.password().revealOr(GUEST);
@@ -87,11 +89,23 @@ public final class ManagementApiQueueDepths implements QueueDepthSource {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
                 .header("Accept", "application/json").GET().build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for " + uri.getHost(), e);
         }
+    }
+
+    /**
+     * The HTTP client, built when the first request is made, not before: its selector thread waits in native code for
+     * as long as the client exists (Java 17 cannot close it), and the JVM waits 300 ms at exit for threads in native
+     * code. Where no management server is registered (pero-local, AMQP passive declares instead) none is built.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = httpBuilder.build();
+        }
+        return http;
     }
 
     /**
