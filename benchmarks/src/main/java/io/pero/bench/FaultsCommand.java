@@ -1,13 +1,13 @@
 package io.pero.bench;
 
 import io.pero.common.net.ServerAddress;
-import io.pero.common.net.ServerListParser;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,13 +34,8 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--ms", defaultValue = "10", description = "milliseconds per message at each stage (default ${DEFAULT-VALUE})")
     int millis;
 
-    @Option(names = "--mq", defaultValue = "127.0.0.1:5672", paramLabel = "HOST:PORT",
-            description = "RabbitMQ, guest/guest, vhost pero (default ${DEFAULT-VALUE})")
-    String mq;
-
-    @Option(names = "--management", defaultValue = "127.0.0.1:15672", paramLabel = "HOST:PORT",
-            description = "RabbitMQ management API registered for the watchdog; 'none' = AMQP counts only (default ${DEFAULT-VALUE})")
-    String management;
+    @Mixin
+    BrokerOptions brokerOptions = new BrokerOptions();
 
     @Option(names = "--rabbitmqctl", defaultValue = "rabbitmqctl", paramLabel = "COMMAND",
             description = "restarts the broker once (stop_app, start_app); 'none' = no broker restart (default ${DEFAULT-VALUE})")
@@ -85,8 +80,8 @@ final class FaultsCommand implements Callable<Integer> {
         } else {
             broker = BrokerRestart.rabbitmqctl(rabbitmqctl);
         }
-        ServerAddress address = ServerListParser.parseOne(mq);
-        Optional<ServerAddress> api = management.equals("none") ? Optional.empty() : Optional.of(ServerListParser.parseOne(management));
+        ServerAddress address = brokerOptions.broker();
+        Optional<ServerAddress> api = brokerOptions.managementApi();
         long s = seed != null ? seed : System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         FaultSuite.Result r = FaultSuite.run(address, new FaultSuite.Params(requests, kills, workers, millis, broker, api,

@@ -1,13 +1,13 @@
 package io.pero.bench;
 
 import io.pero.common.net.ServerAddress;
-import io.pero.common.net.ServerListParser;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,13 +32,8 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--ms", defaultValue = "50", description = "milliseconds per message at each stage (default ${DEFAULT-VALUE})")
     int millis;
 
-    @Option(names = "--mq", defaultValue = "127.0.0.1:5672", paramLabel = "HOST:PORT",
-            description = "RabbitMQ, guest/guest, vhost pero (default ${DEFAULT-VALUE})")
-    String mq;
-
-    @Option(names = "--management", defaultValue = "127.0.0.1:15672", paramLabel = "HOST:PORT",
-            description = "RabbitMQ management API registered for the watchdog; 'none' = AMQP counts only (default ${DEFAULT-VALUE})")
-    String management;
+    @Mixin
+    BrokerOptions brokerOptions = new BrokerOptions();
 
     @Option(names = "--timeout", defaultValue = "180", paramLabel = "SECONDS",
             description = "give up when not all results are out after this long (default ${DEFAULT-VALUE})")
@@ -50,8 +45,8 @@ final class LiveCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--requests 1..5000, --workers 1..8, --stages 1..6, --ms >= 1");
         }
-        ServerAddress broker = ServerListParser.parseOne(mq);
-        Optional<ServerAddress> api = management.equals("none") ? Optional.empty() : Optional.of(ServerListParser.parseOne(management));
+        ServerAddress broker = brokerOptions.broker();
+        Optional<ServerAddress> api = brokerOptions.managementApi();
         PrintWriter out = spec.commandLine().getOut();
         try (BenchEnvironment env = BenchEnvironment.open(Optional.empty(), broker)) {
             LiveBenchmark.Result r = LiveBenchmark.run(env, new LiveBenchmark.Params(requests, workers, stages, millis / 1000.0,
