@@ -74,7 +74,7 @@ final class PagePipeline {
         }
         long t2 = System.nanoTime();
         List<Quad> quads = fragments.stream().map(RecognizedFragment::quad).toList();
-        List<TextBlock> blocks = layout.analyze(quads, rulings);
+        List<TextBlock> blocks = layout.analyze(quads, rulings, image.cols());
         Page page = PageAssembler.assemble(imageName, image.cols(), image.rows(), fragments, blocks);
         long t3 = System.nanoTime();
         return new Recognition(page, new StepTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), fragments.size(),

@@ -93,14 +93,16 @@ final class BlockOrder {
         for (int k = 0; k < unframed.size(); k++) {
             (isInsert(unframed, k) ? inserts : body).add(unframedIndex.get(k));
         }
-        List<Integer> order = new ArrayList<>(orderBand(boxes, body));
-        order.addAll(orderBand(boxes, inserts));
         List<List<Integer>> units = new ArrayList<>(framed.values());
         List<Box> outlines = units.stream().map(u -> outline(boxes, u)).toList();
+        // Whatever is read apart from the body still stands between its parts: a bordered advertisement across two
+        // columns separates what lies below it (a coupon) from the column beside it, as a title would.
+        List<Integer> order = new ArrayList<>(orderBand(boxes, body, outlines));
+        order.addAll(orderBand(boxes, inserts, outlines));
         for (int u : orderByRelation(outlines)) {
-            order.addAll(orderBand(boxes, units.get(u)));
+            order.addAll(orderBand(boxes, units.get(u), List.of()));
         }
-        order.addAll(orderBand(boxes, foot));
+        order.addAll(orderBand(boxes, foot, List.of()));
         return order;
     }
 
@@ -195,37 +197,47 @@ final class BlockOrder {
         return best;
     }
 
-    private static List<Integer> orderBand(List<Box> all, List<Integer> band) {
+    /** @param frames outlines of frames read apart, which still separate blocks of the band as a title would */
+    private static List<Integer> orderBand(List<Box> all, List<Integer> band, List<Box> frames) {
         List<Box> boxes = band.stream().map(all::get).toList();
+        List<Box> separators = new ArrayList<>(boxes);
+        separators.addAll(frames);
         List<Integer> order = new ArrayList<>();
-        for (int i : orderByRelation(boxes)) {
+        for (int i : orderByRelation(boxes, separators)) {
             order.add(band.get(i));
         }
         return order;
     }
 
     static List<Integer> orderByRelation(List<Box> boxes) {
+        return orderByRelation(boxes, boxes);
+    }
+
+    /** @param separators the blocks that may stand between two of {@code boxes} (they may include those boxes) */
+    static List<Integer> orderByRelation(List<Box> boxes, List<Box> separators) {
         int n = boxes.size();
         boolean[][] before = new boolean[n][n];
         for (int u = 0; u < n; u++) {
             for (int v = 0; v < n; v++) {
-                before[u][v] = u != v && precedes(boxes, u, v);
+                before[u][v] = u != v && precedes(boxes.get(u), boxes.get(v), separators);
             }
         }
         return topologicalSort(boxes, before);
     }
 
     static boolean precedes(List<Box> boxes, int ui, int vi) {
-        Box u = boxes.get(ui);
-        Box v = boxes.get(vi);
+        return precedes(boxes.get(ui), boxes.get(vi), boxes);
+    }
+
+    private static boolean precedes(Box u, Box v, List<Box> separators) {
         if (xOverlap(u, v)) {
             return u.y0() < v.y0();
         }
         if (u.x1() > v.x0() + tolerance(u, v)) {
             return false;
         }
-        for (int w = 0; w < boxes.size(); w++) {
-            if (w != ui && w != vi && separates(boxes.get(w), u, v)) {
+        for (Box w : separators) {
+            if (w != u && w != v && separates(w, u, v)) {
                 return false;
             }
         }

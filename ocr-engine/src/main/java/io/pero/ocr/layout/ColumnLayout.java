@@ -32,6 +32,9 @@ final class ColumnLayout {
         for (int i = 0; i < frames.length; i++) {
             BlockOrder.Box b = outlines.get(i);
             frames[i] = rules.frameOf((b.x0() + b.x1()) / 2, (b.y0() + b.y1()) / 2);
+            if (frames[i] < 0) {
+                frames[i] = rules.frameContinuedBeside(b.x0(), b.y0(), b.x1(), b.y1(), scale.lineHeight());
+            }
             rowsInFrame.merge(frames[i], blocks.get(i).size(), Integer::sum);
         }
         for (int i = 0; i < frames.length; i++) {

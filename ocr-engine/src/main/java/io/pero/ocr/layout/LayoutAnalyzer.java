@@ -23,6 +23,15 @@ public final class LayoutAnalyzer {
 
     /** @param rulings the page's printed rules, in the same image coordinates as the quads */
     public List<TextBlock> analyze(List<Quad> quads, List<Ruling> rulings) {
+        return analyze(quads, rulings, Double.NaN);
+    }
+
+    /**
+     * @param rulings   the page's printed rules, in the same image coordinates as the quads
+     * @param pageWidth the image's width; with the column layout, a strip of the facing page cut by its left or
+     *                  right border ({@link FacingPageStrip}) is left out of the blocks. NaN: nothing is left out.
+     */
+    public List<TextBlock> analyze(List<Quad> quads, List<Ruling> rulings, double pageWidth) {
         if (quads.isEmpty()) {
             return List.of();
         }
@@ -31,8 +40,13 @@ public final class LayoutAnalyzer {
         if (config.readingOrder() == ReadingOrderMode.TOP_DOWN) {
             return topDown(boxes);
         }
+        java.util.Set<Integer> strip = FacingPageStrip.of(quads, pageWidth);
+        List<LineBox> kept = boxes.stream().filter(b -> !strip.contains(b.index())).toList();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
         List<Ruling> straight = rulings.stream().map(r -> r.rotated(angle)).toList();
-        return new ColumnLayout(boxes, straight).blocks();
+        return new ColumnLayout(kept, straight).blocks();
     }
 
     static List<TextBlock> topDown(List<LineBox> boxes) {

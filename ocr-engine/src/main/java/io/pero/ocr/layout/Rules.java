@@ -109,6 +109,32 @@ final class Rules {
         return -1;
     }
 
+    /**
+     * The frame whose border runs on below it beside the box (x0, y0, x1, y1), or -1: a coupon or order form under an
+     * advertisement is closed on one side by the advertisement's outer rule continuing down past the inner frame's
+     * corner, while its other sides are dashed or cut. The box lies below the frame and within its width (to within
+     * {@link #CORNER}), and a vertical rule within {@link #CORNER} of one of the frame's sides reaches from the frame
+     * down to the box's middle.
+     */
+    int frameContinuedBeside(double x0, double y0, double x1, double y1, double lineHeight) {
+        double corner = CORNER * lineHeight;
+        double middle = (y0 + y1) / 2;
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            if (y0 < f.y1() - corner || x0 < f.x0() - corner || x1 > f.x1() + corner) {
+                continue;
+            }
+            for (Ruling r : vertical) {
+                double x = (r.x0() + r.x1()) / 2;
+                boolean atSide = Math.abs(x - f.x0()) <= corner || Math.abs(x - f.x1()) <= corner;
+                if (atSide && r.minY() <= f.y1() && r.maxY() >= f.y0() && r.maxY() >= middle) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
     List<Frame> frames() {
         return frames;
     }

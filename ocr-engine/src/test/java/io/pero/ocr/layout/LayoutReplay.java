@@ -46,7 +46,7 @@ public final class LayoutReplay {
                 String image = file.getFileName().toString().replace("_page.xml", "");
                 String name = image.substring(0, image.lastIndexOf('.'));
                 String truth = Files.readString(gtDir.resolve(name + ".gt.txt"));
-                String text = replay(Files.readAllBytes(file), file.toString());
+                String text = replay(Files.readAllBytes(file), file.toString(), gtDir.resolve(image));
                 if (dump != null) {
                     Files.createDirectories(dump);
                     Files.writeString(dump.resolve(name + ".txt"), text);
@@ -72,7 +72,7 @@ public final class LayoutReplay {
                 allTess.cer(), all.cer() / allTess.cer());
     }
 
-    static String replay(byte[] xml, String source) {
+    static String replay(byte[] xml, String source, Path image) throws java.io.IOException {
         Page page = PageXmlReader.read(xml, source);
         List<Quad> quads = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -88,7 +88,43 @@ public final class LayoutReplay {
             }
         }
         StringBuilder out = new StringBuilder();
-        for (TextBlock block : new LayoutAnalyzer(LayoutConfig.defaults()).analyze(quads)) {
+        List<Ruling> rulings = List.of();
+        if (Files.exists(image)) {
+            // The rules are found anew from the page image, as the pipeline does after detection.
+            io.pero.ocr.engine.OpenCv.load();
+            org.opencv.core.Mat pixels = io.pero.ocr.image.ImageDecoder.decode(Files.readAllBytes(image),
+                    image.toString());
+            double[] heights = quads.stream().mapToDouble(q -> Math.min(q.width(), q.height())).sorted().toArray();
+            try (io.pero.ocr.detect.RulingDetector.Found found = io.pero.ocr.detect.RulingDetector.find(pixels,
+                    heights.length == 0 ? 0 : heights[heights.length / 2])) {
+                rulings = found.rulings();
+            } finally {
+                pixels.release();
+            }
+        }
+        boolean debug = source.contains(String.valueOf(System.getenv("REPLAY_BLOCKS")));
+        if (debug) {
+            for (Ruling r : rulings) {
+                System.out.println("  rule " + r);
+            }
+        }
+        for (TextBlock block : new LayoutAnalyzer(LayoutConfig.defaults()).analyze(quads, rulings, page.width())) {
+            if (debug) {
+                double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+                List<Double> hs = new ArrayList<>();
+                for (TextRow row : block.rows()) {
+                    for (int i : row.fragments()) {
+                        Quad q = quads.get(i);
+                        x0 = Math.min(x0, q.minX()); y0 = Math.min(y0, q.minY());
+                        x1 = Math.max(x1, q.maxX()); y1 = Math.max(y1, q.maxY());
+                        hs.add(q.height());
+                    }
+                }
+                java.util.Collections.sort(hs);
+                String first = texts.get(block.rows().get(0).fragments().get(0));
+                System.out.printf(Locale.ROOT, "  block %5.0f %5.0f %5.0f %5.0f h%4.1f rows %2d | %s%n", x0, y0, x1, y1,
+                        hs.get(hs.size() / 2), block.rows().size(), first.length() > 50 ? first.substring(0, 50) : first);
+            }
             for (TextRow row : block.rows()) {
                 List<String> parts = new ArrayList<>();
                 for (int i : row.fragments()) {
