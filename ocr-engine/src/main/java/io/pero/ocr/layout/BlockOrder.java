@@ -23,6 +23,12 @@ final class BlockOrder {
      */
     static final double SEPARATOR_COVER = 0.5;
 
+    /**
+     * A column starts level with a block reaching into it when their tops are less than this many of the column's
+     * lines apart: the columns do not run on above it, so it introduces them rather than interrupting them.
+     */
+    static final double LEVEL = 1;
+
     /** A running foot is at most this many line heights high: two lines and their spacing. */
     static final double MAX_FOOT = 3;
 
@@ -90,14 +96,19 @@ final class BlockOrder {
                 unframedIndex.add(i);
             }
         }
+        java.util.Set<Integer> leadIns = new java.util.HashSet<>();
         for (int k = 0; k < unframed.size(); k++) {
-            (isInsert(unframed, k) ? inserts : body).add(unframedIndex.get(k));
+            Placement placement = placement(unframed, k);
+            (placement == Placement.INSERT ? inserts : body).add(unframedIndex.get(k));
+            if (placement == Placement.LEAD_IN) {
+                leadIns.add(unframedIndex.get(k));
+            }
         }
         List<List<Integer>> units = new ArrayList<>(framed.values());
         List<Box> outlines = units.stream().map(u -> outline(boxes, u)).toList();
-        // Whatever is read apart from the body still stands between its parts: a bordered advertisement across two
-        // columns separates what lies below it (a coupon) from the column beside it, as a title would.
-        List<Integer> order = new ArrayList<>(orderBand(boxes, body, outlines));
+        // A frame read apart from the body still stands between its parts: a bordered advertisement across two
+        // columns separates what lies below it from the column beside it, as a title would.
+        List<Integer> order = new ArrayList<>(orderBand(boxes, body, outlines, leadIns));
         order.addAll(orderBand(boxes, inserts, outlines));
         for (int u : orderByRelation(outlines)) {
             order.addAll(orderBand(boxes, units.get(u), List.of()));
@@ -131,6 +142,23 @@ final class BlockOrder {
      * it. A title over the columns, or between two sections of them, has nothing beside it and stays in place.
      */
     static boolean isInsert(List<Box> boxes, int wi) {
+        return placement(boxes, wi) == Placement.INSERT;
+    }
+
+    /** Where a block that reaches into two columns is read; see {@link #isInsert} and {@link Placement#LEAD_IN}. */
+    enum Placement {
+        /** In the flow of the pairwise relation. */
+        BODY,
+        /** After the body: a caption or pull quote the columns flow round. */
+        INSERT,
+        /**
+         * Before the columns beside it: a deck or standfirst set between the first lines of two columns, which
+         * start level with it and run on below it. It introduces them, as a title above them would.
+         */
+        LEAD_IN
+    }
+
+    static Placement placement(List<Box> boxes, int wi) {
         Box w = boxes.get(wi);
         double middle = (w.x0() + w.x1()) / 2;
         List<Box> left = new ArrayList<>();
@@ -142,17 +170,26 @@ final class BlockOrder {
             }
         }
         if (Stream.concat(left.stream(), right.stream()).noneMatch(c -> c.y0() < w.y1() && c.y1() > w.y0())) {
-            return false;
+            return Placement.BODY;
         }
+        boolean leadIn = false;
         for (Box leftAbove : left) {
             for (Box rightAbove : right) {
                 if (leftAbove.y0() < w.y0() && rightAbove.y0() < w.y0() && !xOverlap(leftAbove, rightAbove)
                         && runsBelow(left, rightAbove, w) && runsBelow(right, leftAbove, w)) {
-                    return true;
+                    if (!startsLevel(leftAbove, w) || !startsLevel(rightAbove, w)) {
+                        return Placement.INSERT;
+                    }
+                    leadIn = true;
                 }
             }
         }
-        return false;
+        return leadIn ? Placement.LEAD_IN : Placement.BODY;
+    }
+
+    /** Whether column block c starts less than {@link #LEVEL} of its lines above w. */
+    private static boolean startsLevel(Box c, Box w) {
+        return c.y0() >= w.y0() - LEVEL * c.lineHeight();
     }
 
     /** Whether one of {@code side} ends below w without sharing a column with the other side's block. */
@@ -199,11 +236,32 @@ final class BlockOrder {
 
     /** @param frames outlines of frames read apart, which still separate blocks of the band as a title would */
     private static List<Integer> orderBand(List<Box> all, List<Integer> band, List<Box> frames) {
+        return orderBand(all, band, frames, java.util.Set.of());
+    }
+
+    /** @param leadIns blocks of the band that go before the blocks starting level with them or lower beside them */
+    private static List<Integer> orderBand(List<Box> all, List<Integer> band, List<Box> frames,
+                                           java.util.Set<Integer> leadIns) {
         List<Box> boxes = band.stream().map(all::get).toList();
         List<Box> separators = new ArrayList<>(boxes);
         separators.addAll(frames);
+        int n = boxes.size();
+        boolean[][] before = relation(boxes, separators);
+        for (int u = 0; u < n; u++) {
+            if (!leadIns.contains(band.get(u))) {
+                continue;
+            }
+            Box w = boxes.get(u);
+            for (int v = 0; v < n; v++) {
+                Box c = boxes.get(v);
+                if (v != u && c.y1() > w.y0() && startsLevel(c, w)) {
+                    before[u][v] = true;
+                    before[v][u] = false;
+                }
+            }
+        }
         List<Integer> order = new ArrayList<>();
-        for (int i : orderByRelation(boxes, separators)) {
+        for (int i : topologicalSort(boxes, before)) {
             order.add(band.get(i));
         }
         return order;
@@ -215,6 +273,10 @@ final class BlockOrder {
 
     /** @param separators the blocks that may stand between two of {@code boxes} (they may include those boxes) */
     static List<Integer> orderByRelation(List<Box> boxes, List<Box> separators) {
+        return topologicalSort(boxes, relation(boxes, separators));
+    }
+
+    private static boolean[][] relation(List<Box> boxes, List<Box> separators) {
         int n = boxes.size();
         boolean[][] before = new boolean[n][n];
         for (int u = 0; u < n; u++) {
@@ -222,7 +284,7 @@ final class BlockOrder {
                 before[u][v] = u != v && precedes(boxes.get(u), boxes.get(v), separators);
             }
         }
-        return topologicalSort(boxes, before);
+        return before;
     }
 
     static boolean precedes(List<Box> boxes, int ui, int vi) {
