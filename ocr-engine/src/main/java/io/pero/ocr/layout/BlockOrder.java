@@ -165,7 +165,8 @@ final class BlockOrder {
         List<Box> right = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {
             Box c = boxes.get(i);
-            if (i != wi && xOverlap(w, c)) {
+            // Only lines of running text make columns: the numbers and labels of a chart beside a paragraph do not.
+            if (i != wi && xOverlap(w, c) && c.x1() - c.x0() >= RowMerger.COLUMN_LINE * c.lineHeight()) {
                 ((c.x0() + c.x1()) / 2 < middle ? left : right).add(c);
             }
         }
