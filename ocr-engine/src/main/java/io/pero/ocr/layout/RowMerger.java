@@ -42,6 +42,12 @@ final class RowMerger {
      */
     private static final double MIN_STRIP = 0.25;
 
+    /**
+     * Text beside a rule ends or starts within this many line heights of it: a gutter with a column rule in its
+     * middle is about one line height wide.
+     */
+    static final double RULE_SIDE = 2;
+
     /** Line edges within this many line heights of each other are aligned (a justified or flush column edge). */
     static final double EDGE_TOLERANCE = 0.3;
     /**
@@ -114,7 +120,8 @@ final class RowMerger {
         // A rule between running text is a column rule; between short cells it is a table's inner rule, and the
         // cells of a table row are read together.
         double y = (Math.max(a.y0(), b.y0()) + Math.min(a.y1(), b.y1())) / 2;
-        if ((isLong(a) || isLong(b)) && rules.verticalBetween(a.x1(), b.x0(), y)) {
+        Ruling rule = rules.verticalAt(a.x1(), b.x0(), y);
+        if (rule != null && (isLong(a) || isLong(b) || isColumnRule(rule))) {
             return true;
         }
         if (isColumnLine(b) && alignedEdges(b, true) >= MIN_EDGE_LINES
@@ -142,6 +149,24 @@ final class RowMerger {
             rightText |= c.x0() >= mid && c.x0() < b.x1();
         }
         return leftText && rightText;
+    }
+
+    /**
+     * Whether running text stands right beside the rule on both sides somewhere along it (within {@link #RULE_SIDE}):
+     * then it is a column rule, and even two short pieces of a worn line that the detector broke up are not joined
+     * across it. A table's inner rules have only short cells beside them, and the cells of a row are read together.
+     */
+    private boolean isColumnRule(Ruling rule) {
+        double x = (rule.x0() + rule.x1()) / 2;
+        boolean left = false;
+        boolean right = false;
+        for (LineBox c : boxes) {
+            if (isLong(c) && c.centerY() >= rule.minY() && c.centerY() <= rule.maxY()) {
+                left |= c.x1() <= x && c.x1() >= x - RULE_SIDE * lineHeight;
+                right |= c.x0() >= x && c.x0() <= x + RULE_SIDE * lineHeight;
+            }
+        }
+        return left && right;
     }
 
     /**

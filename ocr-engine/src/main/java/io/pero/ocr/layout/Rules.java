@@ -78,13 +78,18 @@ final class Rules {
 
     /** Whether a vertical rule stands between x0 and x1 at height y. */
     boolean verticalBetween(double x0, double x1, double y) {
+        return verticalAt(x0, x1, y) != null;
+    }
+
+    /** The vertical rule standing between x0 and x1 at height y, or null. */
+    Ruling verticalAt(double x0, double x1, double y) {
         for (Ruling r : vertical) {
             double x = (r.x0() + r.x1()) / 2;
             if (x > x0 && x < x1 && r.minY() <= y && r.maxY() >= y) {
-                return true;
+                return r;
             }
         }
-        return false;
+        return null;
     }
 
     /** Whether a horizontal rule between heights y0 and y1 runs under at least half of [x0, x1]. */
