@@ -12,10 +12,22 @@ final class ColumnLayout {
     private final List<LineBox> boxes;
     private final List<Ruling> rulings;
 
+    private final java.util.Set<Integer> strip;
+
     /** @param rulings printed rules in the same (deskewed) frame as the boxes */
     ColumnLayout(List<LineBox> boxes, List<Ruling> rulings) {
+        this(boxes, rulings, java.util.Set.of());
+    }
+
+    /**
+     * @param strip the indices of fragments in a strip of the facing page ({@link FacingPageStrip}): rows made of
+     *              them alone are left out. A piece joined into a row of the page itself (a price at the border of a
+     *              tightly cropped receipt, next to its item) is the page's own text and stays.
+     */
+    ColumnLayout(List<LineBox> boxes, List<Ruling> rulings, java.util.Set<Integer> strip) {
         this.boxes = boxes;
         this.rulings = rulings;
+        this.strip = strip;
     }
 
     List<TextBlock> blocks() {
@@ -23,7 +35,12 @@ final class ColumnLayout {
         Rules rules = Rules.of(rulings, scale.lineHeight());
         List<Row> rows = new ArrayList<>();
         for (List<LineBox> fragments : new RowMerger(boxes, scale, rules).rows()) {
-            rows.add(Row.of(fragments));
+            if (!fragments.stream().allMatch(f -> strip.contains(f.index()))) {
+                rows.add(Row.of(fragments));
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
         }
         List<List<Row>> blocks = BlockBuilder.blocks(rows, rules);
         List<BlockOrder.Box> outlines = blocks.stream().map(BlockOrder.Box::of).toList();

@@ -40,13 +40,8 @@ public final class LayoutAnalyzer {
         if (config.readingOrder() == ReadingOrderMode.TOP_DOWN) {
             return topDown(boxes);
         }
-        java.util.Set<Integer> strip = FacingPageStrip.of(quads, pageWidth);
-        List<LineBox> kept = boxes.stream().filter(b -> !strip.contains(b.index())).toList();
-        if (kept.isEmpty()) {
-            return List.of();
-        }
         List<Ruling> straight = rulings.stream().map(r -> r.rotated(angle)).toList();
-        return new ColumnLayout(kept, straight).blocks();
+        return new ColumnLayout(boxes, straight, FacingPageStrip.of(quads, pageWidth)).blocks();
     }
 
     static List<TextBlock> topDown(List<LineBox> boxes) {

@@ -1,6 +1,7 @@
 package io.pero.ocr.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.ocr.config.LayoutConfig;
 import io.pero.ocr.config.ReadingOrderMode;
@@ -26,9 +27,25 @@ class LayoutAnalyzerTest {
         names.add(name);
     }
 
+    private final List<Ruling> rulings = new ArrayList<>();
+
     private String read(double skewRadians) {
         List<Quad> rotated = quads.stream().map(q -> rotate(q, skewRadians)).toList();
-        List<TextBlock> blocks = new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(rotated);
+        return text(new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(rotated, rulings));
+    }
+
+    /** The page read as an image this many line heights wide. */
+    private String readPage(double width) {
+        return text(new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(quads, rulings,
+                width * H));
+    }
+
+    /** A vertical rule at x from row y0 to row y1. */
+    private void rule(double x, double y0, double y1) {
+        rulings.add(new Ruling(x * H, y0 * H * 1.2, x * H, y1 * H * 1.2));
+    }
+
+    private String text(List<TextBlock> blocks) {
         return blocks.stream().flatMap(b -> b.rows().stream())
                 .map(r -> r.fragments().stream().map(names::get).collect(Collectors.joining(" ")))
                 .collect(Collectors.joining("/"));
@@ -167,5 +184,81 @@ class LayoutAnalyzerTest {
     @Test
     void noLinesNoBlocks() {
         assertEquals(List.of(), new LayoutAnalyzer(new LayoutConfig(ReadingOrderMode.COLUMNS, true)).analyze(List.of()));
+    }
+
+    @Test
+    void aDeckSetLevelWithTheColumnsFirstLinesIsReadBeforeThem() {
+        line("TITLE", 0, 41, -2);
+        twoColumnsAround(6, 0, 2, "L", "R");
+        line("DECK1", 16, 25, 0.1);
+        line("DECK2", 17, 24, 1.1);
+        assertEquals("TITLE/DECK1/DECK2/L0/L1/L2/L3/L4/L5/R0/R1/R2/R3/R4/R5", read(0));
+    }
+
+    @Test
+    void aParagraphBetweenAChartsLabelsIsReadInPlaceNotAsAnInsert() {
+        // Axis numbers at the left and legend entries at the right of a chart above and below a paragraph: short
+        // labels, not columns running round it.
+        for (int row = 0; row < 4; row++) {
+            line("axis" + row, 0, 1, row);
+            line("key" + row, 15, 19, row);
+        }
+        for (int row = 5; row < 8; row++) {
+            line("P" + row, 0, 20, row);
+        }
+        line("axis9", 0, 1, 9);
+        line("key10", 15, 19, 10);
+        String order = read(0);
+        assertTrue(order.indexOf("P7") < order.indexOf("axis9"), order);
+        assertTrue(order.indexOf("P7") < order.indexOf("key10"), order);
+    }
+
+    @Test
+    void theFacingPagesStripAtTheBorderIsLeftOut() {
+        for (int row = 0; row < 6; row++) {
+            line("L" + row, 2, 20, row);
+            line("cut" + row, 39.5, 41, row);
+        }
+        assertEquals("L0/L1/L2/L3/L4/L5", readPage(41));
+    }
+
+    @Test
+    void textOfThePageItselfAtTheBorderIsKept() {
+        // A receipt cropped tight: its item names start at the left border, its prices end at the right one.
+        for (int row = 0; row < 6; row++) {
+            line("item" + row, 0, 6 + row, row);
+            line("price" + row, 18, 21, row);
+        }
+        assertEquals("item0 price0/item1 price1/item2 price2/item3 price3/item4 price4/item5 price5",
+                readPage(21));
+    }
+
+    @Test
+    void aColumnRuleKeepsTheBrokenPiecesOfAWornLineApart() {
+        twoColumns(6, 0, "L", "R");
+        rule(20.5, 0, 6);
+        // On one row the detector broke both columns' lines into short words either side of the rule.
+        line("l1", 14, 17, 6);
+        line("l2", 17.3, 20, 6);
+        line("r1", 21, 24, 6);
+        line("r2", 24.3, 27, 6);
+        rule(20.5, 6, 8);
+        String order = read(0);
+        assertTrue(order.contains("/l1 l2/") || order.contains("/l1 l2"), order);
+        assertTrue(order.indexOf("l1") < order.indexOf("R0"), order);
+    }
+
+    @Test
+    void aTablesInnerRulesDoNotSplitItsRows() {
+        String[] cols = {"name", "1", "2"};
+        double[] xs = {0, 10, 16};
+        for (int row = 0; row < 4; row++) {
+            for (int c = 0; c < cols.length; c++) {
+                line(cols[c] + row, xs[c], xs[c] + (c == 0 ? 4 : 1), row);
+            }
+        }
+        rule(8, 0, 4);
+        rule(14, 0, 4);
+        assertEquals("name0 10 20/name1 11 21/name2 12 22/name3 13 23", read(0));
     }
 }

@@ -85,4 +85,22 @@ class RulesTest {
         assertFalse(rules.horizontalBetween(13 * H, 15 * H, 2 * H, 28 * H));
         assertFalse(rules.horizontalBetween(11 * H, 13 * H, 32 * H, 50 * H));
     }
+
+    @Test
+    void aCouponUnderABoxBelongsToItWhereTheBoxsOuterRuleRunsOnBesideIt() {
+        box(10, 10, 40, 30);
+        vertical(41, 10, 38);
+        Rules rules = Rules.of(rulings, H);
+        assertEquals(0, rules.frameContinuedBeside(11 * H, 31 * H, 39 * H, 33 * H, H));
+        assertEquals(0, rules.frameContinuedBeside(11 * H, 35 * H, 25 * H, 37 * H, H));
+        // Below the outer rule's end, or wider than the box, it is running text again.
+        assertEquals(-1, rules.frameContinuedBeside(11 * H, 39 * H, 39 * H, 41 * H, H));
+        assertEquals(-1, rules.frameContinuedBeside(0, 31 * H, 60 * H, 33 * H, H));
+    }
+
+    @Test
+    void textUnderABoxWithoutAnOuterRuleIsNotPartOfIt() {
+        box(10, 10, 40, 30);
+        assertEquals(-1, Rules.of(rulings, H).frameContinuedBeside(11 * H, 31 * H, 39 * H, 33 * H, H));
+    }
 }
