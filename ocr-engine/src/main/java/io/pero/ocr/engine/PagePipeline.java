@@ -72,6 +72,7 @@ final class PagePipeline {
                 }
             }
         }
+        fragments = GutterSplit.apply(fragments, layout);
         long t2 = System.nanoTime();
         List<Quad> quads = fragments.stream().map(RecognizedFragment::quad).toList();
         List<TextBlock> blocks = layout.analyze(quads, rulings, image.cols());

@@ -24,6 +24,13 @@ final class BlockOrder {
     static final double SEPARATOR_COVER = 0.5;
 
     /**
+     * Blocks whose widths overlap by less than this share of the narrower one stand side by side, not one above the
+     * other: on a skewed or warped scan the deskewed edges of neighbouring columns, or of the pieces of a line cut at
+     * the gutter, overlap by a few per cent, while a block under a column shares most of its width.
+     */
+    static final double EDGE_OVERLAP = 0.1;
+
+    /**
      * A column starts level with a block reaching into it when their tops are less than this many of the column's
      * lines apart: the columns do not run on above it, so it introduces them rather than interrupting them.
      */
@@ -320,13 +327,17 @@ final class BlockOrder {
         return Math.max(0, Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0())) / (b.x1() - b.x0());
     }
 
-    /** Horizontal overlap beyond {@link BlockBuilder#MIN_OVERLAP} line heights. */
+    /**
+     * Horizontal overlap beyond {@link BlockBuilder#MIN_OVERLAP} line heights and beyond {@link #EDGE_OVERLAP} of the
+     * narrower block's width.
+     */
     static boolean xOverlap(Box u, Box v) {
         return Math.min(u.x1(), v.x1()) - Math.max(u.x0(), v.x0()) > tolerance(u, v);
     }
 
     private static double tolerance(Box u, Box v) {
-        return BlockBuilder.MIN_OVERLAP * Math.min(u.lineHeight(), v.lineHeight());
+        double narrower = Math.min(u.x1() - u.x0(), v.x1() - v.x0());
+        return Math.max(BlockBuilder.MIN_OVERLAP * Math.min(u.lineHeight(), v.lineHeight()), EDGE_OVERLAP * narrower);
     }
 
     /** Kahn's algorithm; among the blocks free to go, the topmost; a cycle is broken at its topmost block. */

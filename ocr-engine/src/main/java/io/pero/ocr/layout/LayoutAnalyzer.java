@@ -44,6 +44,19 @@ public final class LayoutAnalyzer {
         return new ColumnLayout(boxes, straight, FacingPageStrip.of(quads, pageWidth)).blocks();
     }
 
+    /**
+     * Where recognised lines must be cut because they run across a column gutter ({@link GutterCuts}); none in
+     * {@code top_down} mode, which keeps the detector's lines as they are.
+     *
+     * @param gaps for each quad, its word gaps as {from, to} fractions of its length
+     */
+    public List<List<double[]>> gutterCuts(List<Quad> quads, List<List<double[]>> gaps) {
+        if (config.readingOrder() == ReadingOrderMode.TOP_DOWN) {
+            return quads.stream().map(q -> List.<double[]>of()).toList();
+        }
+        return GutterCuts.find(quads, gaps);
+    }
+
     static List<TextBlock> topDown(List<LineBox> boxes) {
         List<LineBox> sorted = new ArrayList<>(boxes);
         sorted.sort(Comparator.comparingDouble(LineBox::centerY).thenComparingDouble(LineBox::x0));

@@ -76,17 +76,70 @@ public final class LayoutReplay {
         Page page = PageXmlReader.read(xml, source);
         List<Quad> quads = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<Quad> lineQuads = new ArrayList<>();
+        List<List<double[]>> lineGaps = new ArrayList<>();
+        List<List<io.pero.ocr.model.Word>> lineWords = new ArrayList<>();
         for (TextRegion region : page.regions()) {
             for (TextLine line : region.lines()) {
                 List<Point> p = line.polygon().points();
                 if (p.size() != 4) {
                     throw new IllegalArgumentException(source + ": line " + line.id() + " is not a quad");
                 }
-                quads.add(new Quad(p.get(0).x(), p.get(0).y(), p.get(1).x(), p.get(1).y(), p.get(2).x(),
-                        p.get(2).y(), p.get(3).x(), p.get(3).y()));
+                Quad quad = new Quad(p.get(0).x(), p.get(0).y(), p.get(1).x(), p.get(1).y(), p.get(2).x(),
+                        p.get(2).y(), p.get(3).x(), p.get(3).y());
+                // As GutterSplit does in the engine: word gaps along the line, cut where the layout says.
+                List<double[]> gaps = new ArrayList<>();
+                List<double[]> spans = new ArrayList<>();
+                double len = quad.maxX() - quad.minX();
+                for (io.pero.ocr.model.Word w : line.words()) {
+                    double a = w.polygon().points().stream().mapToDouble(Point::x).min().orElse(0);
+                    double b = w.polygon().points().stream().mapToDouble(Point::x).max().orElse(0);
+                    spans.add(new double[] {(a - quad.minX()) / len, (b - quad.minX()) / len});
+                }
+                for (int k = 0; k + 1 < spans.size(); k++) {
+                    if (spans.get(k + 1)[0] > spans.get(k)[1]) {
+                        gaps.add(new double[] {spans.get(k)[1], spans.get(k + 1)[0]});
+                    }
+                }
+                lineQuads.add(quad);
+                lineGaps.add(gaps);
+                lineWords.add(line.words());
                 texts.add(line.text());
             }
         }
+        List<List<double[]>> allCuts = new LayoutAnalyzer(LayoutConfig.defaults()).gutterCuts(lineQuads, lineGaps);
+        List<String> pieceTexts = new ArrayList<>();
+        for (int i = 0; i < lineQuads.size(); i++) {
+            Quad quad = lineQuads.get(i);
+            List<double[]> cuts = new ArrayList<>(allCuts.get(i));
+            if (cuts.isEmpty()) {
+                quads.add(quad);
+                pieceTexts.add(texts.get(i));
+                continue;
+            }
+            if (System.getenv("REPLAY_CUTS") != null) {
+                System.out.println("  cut " + source + " " + texts.get(i) + " at " + cuts.size());
+            }
+            cuts.add(new double[] {1, 1});
+            double from = 0;
+            double len = quad.maxX() - quad.minX();
+            for (double[] gap : cuts) {
+                List<String> words = new ArrayList<>();
+                for (io.pero.ocr.model.Word w : lineWords.get(i)) {
+                    double c = (w.polygon().points().stream().mapToDouble(Point::x).average().orElse(0)
+                            - quad.minX()) / len;
+                    if (c >= from && c < (gap[0] + gap[1]) / 2) {
+                        words.add(w.text());
+                    }
+                }
+                if (!words.isEmpty()) {
+                    quads.add(quad.slice(from, gap[0]));
+                    pieceTexts.add(String.join(" ", words));
+                }
+                from = gap[1];
+            }
+        }
+        texts = pieceTexts;
         StringBuilder out = new StringBuilder();
         List<Ruling> rulings = List.of();
         if (Files.exists(image)) {
