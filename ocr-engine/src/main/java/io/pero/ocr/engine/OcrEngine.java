@@ -9,6 +9,7 @@ import io.pero.ocr.layout.LayoutAnalyzer;
 import io.pero.ocr.model.Page;
 import io.pero.ocr.recognize.CharDictionary;
 import io.pero.ocr.recognize.LineCropper;
+import io.pero.ocr.recognize.Rereader;
 import io.pero.ocr.recognize.TextRecognizer;
 import io.pero.ocr.recognize.UmlautRestorer;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class OcrEngine implements AutoCloseable {
             PagePipeline pipeline = new PagePipeline(new PageDetector(detector, config.detection()),
                     new LineCropper(reader.inputHeight(), config.recognition().maxLineWidth(),
                             config.recognition().widthScale()), reader,
+                    new Rereader(reader, config.recognition().maxLineWidth(), config.recognition().widthScale()),
                     restoreUmlauts ? new UmlautRestorer() : null, new LayoutAnalyzer(config.layout()),
                     config.recognition().minConfidence());
             log.info("ocr engine opened detector={} recognizer={} recognizer_choice=\"{}\" device={} threads={} "

@@ -12,12 +12,14 @@ import io.pero.ocr.recognize.LineCropper;
 import io.pero.ocr.recognize.TextRecognizer;
 import io.pero.ocr.recognize.UmlautRestorer;
 import io.pero.ocr.recognize.LineReading;
+import io.pero.ocr.recognize.Rereader;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.Mat;
 
 /**
- * The full pipeline for one page: detect → crop → recognise → restore umlauts → drop unsure lines → layout → page.
+ * The full pipeline for one page: detect → crop → recognise → read unsure lines again → restore umlauts → drop unsure
+ * lines → layout → page.
  */
 final class PagePipeline {
     private final PageDetector detector;
@@ -27,10 +29,12 @@ final class PagePipeline {
     private final double minConfidence;
     private final UmlautRestorer umlauts;
     private final OrientationEstimator orientation;
+    private final Rereader rereader;
 
     /** @param umlauts null when the recognizer reads umlauts itself or restoring is off */
-    PagePipeline(PageDetector detector, LineCropper cropper, TextRecognizer reader, UmlautRestorer umlauts,
-                 LayoutAnalyzer layout, double minConfidence) {
+    PagePipeline(PageDetector detector, LineCropper cropper, TextRecognizer reader, Rereader rereader,
+                 UmlautRestorer umlauts, LayoutAnalyzer layout, double minConfidence) {
+        this.rereader = rereader;
         this.umlauts = umlauts;
         this.detector = detector;
         this.cropper = cropper;
@@ -85,17 +89,19 @@ final class PagePipeline {
     /** Recognised fragments, without empty and unsure ones. */
     List<RecognizedFragment> recognize(Mat image, List<DetectedLine> lines) {
         List<RecognizedFragment> kept = new ArrayList<>();
-        List<Quad> quads = new ArrayList<>();
+        List<DetectedLine> cropped = new ArrayList<>();
         List<Mat> crops = new ArrayList<>();
         for (DetectedLine line : lines) {
             Mat crop = cropper.crop(image, line.quad(), line.curve());
             if (crop != null) {
-                quads.add(line.quad());
+                cropped.add(line);
                 crops.add(crop);
             }
         }
         List<LineReading> readings = reader.read(crops);
         crops.forEach(Mat::release);
+        readings = rereader.reread(image, cropped, readings);
+        List<Quad> quads = cropped.stream().map(DetectedLine::quad).toList();
         if (umlauts != null) {
             readings = umlauts.restore(image, quads, readings);
         }

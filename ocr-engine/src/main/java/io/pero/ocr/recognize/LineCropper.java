@@ -21,15 +21,24 @@ public final class LineCropper {
     private final int height;
     private final int maxWidth;
     private final double widthScale;
+    private final double trim;
 
     /**
      * @param widthScale horizontal scale on top of the height normalisation: recognition time is proportional to the
      *                   crop width, and the recognizers read narrowed text as well down to about 0.75
      */
     public LineCropper(int height, int maxWidth, double widthScale) {
+        this(height, maxWidth, widthScale, 0);
+    }
+
+    /**
+     * @param trim fraction of the line's height cut off at its top and at its bottom
+     */
+    public LineCropper(int height, int maxWidth, double widthScale, double trim) {
         this.height = height;
         this.maxWidth = maxWidth;
         this.widthScale = widthScale;
+        this.trim = trim;
     }
 
     /**
@@ -64,6 +73,9 @@ public final class LineCropper {
 
     /** The BGR crop, {@code height} rows high; null when the quad is degenerate. */
     public Mat crop(Mat image, Quad quad) {
+        if (trim > 0) {
+            quad = quad.band(trim, 1 - trim);
+        }
         double w = quad.width();
         double h = quad.height();
         if (w < 2 || h < 2) {

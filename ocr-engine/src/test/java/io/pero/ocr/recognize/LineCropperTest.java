@@ -2,6 +2,7 @@ package io.pero.ocr.recognize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.ocr.detect.Quad;
 import io.pero.ocr.engine.OpenCv;
@@ -37,6 +38,21 @@ class LineCropperTest {
         Mat square = cropper.crop(page, new Quad(0, 0, 4999, 0, 4999, 4999, 0, 4999));
         assertEquals(48, square.rows());
         assertEquals(36, square.cols());
+    }
+
+    @Test
+    void trimmingCutsTheSameShareOffTopAndBottomAndKeepsTheModelHeight() {
+        Mat page = new Mat(300, 1000, CvType.CV_8UC1, new Scalar(255));
+        // Dark bands in the top and bottom fifth of the line's box (a neighbouring line's descenders and ascenders).
+        page.submat(100, 118, 100, 900).setTo(new Scalar(0));
+        page.submat(182, 200, 100, 900).setTo(new Scalar(0));
+        Quad box = new Quad(100, 100, 900, 100, 900, 200, 100, 200);
+        Mat whole = cropper.crop(page, box);
+        Mat trimmed = new LineCropper(48, 4000, 0.75, 0.2).crop(page, box);
+        assertEquals(48, trimmed.rows());
+        assertEquals(Math.round(800 * 48 / 60.0 * 0.75), trimmed.cols(), 2);
+        assertTrue(org.opencv.core.Core.minMaxLoc(whole.reshape(1)).minVal < 10);
+        assertTrue(org.opencv.core.Core.minMaxLoc(trimmed.reshape(1)).minVal > 200);
     }
 
     @Test
