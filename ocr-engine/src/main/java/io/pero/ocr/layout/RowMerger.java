@@ -48,6 +48,13 @@ final class RowMerger {
      */
     static final double RULE_SIDE = 2;
 
+    /**
+     * Fragments further apart than this many line heights are not one row: the widest gaps inside a row, between a
+     * receipt's item and its price or between a wide table's columns, are about a dozen line heights; beyond that,
+     * fragments that merely lie level are unrelated (a chart's legend and a sliver of the facing page).
+     */
+    static final double MAX_ROW_GAP = 20;
+
     /** Line edges within this many line heights of each other are aligned (a justified or flush column edge). */
     static final double EDGE_TOLERANCE = 0.3;
     /**
@@ -85,7 +92,9 @@ final class RowMerger {
         }
         for (int i = 0; i < byX.size(); i++) {
             int j = rightNeighbour(byX, i);
-            if (j >= 0 && sameFrame(byX.get(i), byX.get(j)) && !isGutter(byX.get(i), byX.get(j))) {
+            if (j >= 0 && sameFrame(byX.get(i), byX.get(j))
+                    && byX.get(j).x0() - byX.get(i).x1() <= MAX_ROW_GAP * lineHeight
+                    && !isGutter(byX.get(i), byX.get(j))) {
                 parent[find(parent, i)] = find(parent, j);
             }
         }

@@ -261,4 +261,17 @@ class LayoutAnalyzerTest {
         rule(14, 0, 4);
         assertEquals("name0 10 20/name1 11 21/name2 12 22/name3 13 23", read(0));
     }
+
+    @Test
+    void fragmentsFarApartOnOneLevelAreNotOneRow() {
+        // A chart's legend, and level with it at the far side of the page a stray piece: two rows, while a receipt's
+        // item and its price a dozen line heights away stay one.
+        line("legend", 0, 6, 0);
+        line("stray", 31, 32, 0);
+        line("item", 0, 5, 3);
+        line("price", 17, 19, 3);
+        String order = read(0);
+        assertTrue(order.contains("item price"), order);
+        assertTrue(!order.contains("legend stray"), order);
+    }
 }
