@@ -84,9 +84,13 @@ final class LocalCluster implements AutoCloseable {
         this.settings = settings;
     }
 
-    void start() throws Exception {
+    /**
+     * Starts the three servers and registers them, creates the stages and their queues: afterwards pages can be
+     * published to the OCR stage and results consumed, while {@link #startDaemons()} runs. On failure everything
+     * started is stopped again.
+     */
+    void startServices() throws Exception {
         try {
-            Path state = settings.dataDir().orElse(settings.workDir());
             Path ocrStage = writeOcrStageConfig();
             // The models load while the servers start, not after the workers have their stage: the workers still read
             // the stage's configuration from ZooKeeper and get a prepared engine only if it is this same configuration.
@@ -101,7 +105,7 @@ final class LocalCluster implements AutoCloseable {
                     new EmbeddedQpidBroker.Settings(amqpPort, "pero", MQ_USER, MQ_PASSWORD,
                             settings.dataDir().map(d -> d.resolve("broker")))));
             CompletableFuture<EmbeddedSftpServer> sftpStart = timed("sftp", () -> EmbeddedSftpServer.start(
-                    settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
+                    settings.sftpPort(), state().resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
             RuntimeException failure = null;
             try {
                 long zkStart = System.nanoTime();
@@ -138,6 +142,20 @@ final class LocalCluster implements AutoCloseable {
                         + amqpPort);
             }
             registerStages(ocrStage);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        log.info("local services started zookeeper={} amqp={} sftp={}", zkAddress(), broker.port(), sftp.port());
+    }
+
+    /**
+     * Starts the log daemon, the workers and the watchdog, after {@link #startServices()}. On failure everything
+     * started is stopped again.
+     */
+    void startDaemons() throws Exception {
+        try {
+            Path state = state();
             // The log daemon starts while the workers do.
             CompletableFuture<InProcessLogDaemon> logDaemon = timed("log-daemon", () -> unchecked(() ->
                     InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString())));
@@ -154,6 +172,10 @@ final class LocalCluster implements AutoCloseable {
         }
         log.info("local cluster started zookeeper={} amqp={} sftp={} workers={}", zkAddress(), broker.port(), sftp.port(),
                 settings.workers());
+    }
+
+    private Path state() {
+        return settings.dataDir().orElse(settings.workDir());
     }
 
     /** The OCR stage's config.ini (bundled models) in a directory of its own, as a stage directory holds it. */
