@@ -58,9 +58,19 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private final Settings settings;
-    /** Closed one after another, newest first. */
-    private final List<AutoCloseable> started = new ArrayList<>();
-    /** ZooKeeper, the broker and SFTP: independent of each other, closed side by side after everything else. */
+    /*
+     * close() stops three groups one after another, the services in each side by side: each of the daemons' and the
+     * config tools' ZooKeeper clients takes ~100 ms to close (ZooKeeper's client sleeps that long after closing its
+     * socket), so closing them one after another made up most of the stop.
+     */
+    /** Stopped first: the watchdog (it moves nobody while stopping) and the workers (each after the page in hand). */
+    private final List<AutoCloseable> daemons = new ArrayList<>();
+    /**
+     * Stopped once the workers have: the log daemon (it drains the workers' last lines), this cluster's ZooKeeper
+     * client (it told the workers to stop), the prepared engines nobody took.
+     */
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    /** ZooKeeper, the broker and SFTP: independent of each other, stopped after everything else. */
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<String> workerIds = new ArrayList<>();
     private final List<CompletableFuture<Integer>> workerRuns = new ArrayList<>();
@@ -74,38 +84,50 @@ final class LocalCluster implements AutoCloseable {
         this.settings = settings;
     }
 
-    void start() throws Exception {
+    /**
+     * Starts the three servers and registers them, creates the stages and their queues: afterwards pages can be
+     * published to the OCR stage and results consumed, while {@link #startDaemons()} runs. On failure everything
+     * started is stopped again.
+     */
+    void startServices() throws Exception {
         try {
-            Path state = settings.dataDir().orElse(settings.workDir());
             Path ocrStage = writeOcrStageConfig();
             // The models load while the servers start, not after the workers have their stage: the workers still read
             // the stage's configuration from ZooKeeper and get a prepared engine only if it is this same configuration.
-            engines = add(new PreparedEngines(OcrConfig.load(ocrStage), settings.workers()));
+            engines = client(new PreparedEngines(OcrConfig.load(ocrStage), settings.workers()));
             // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
             // Own threads, not the common pool: on a two-core machine the common pool has one thread, and the two
             // asynchronous starts would run one after the other.
+            // The broker's port is chosen here, not by the broker, so that it is registered in ZooKeeper while the
+            // broker still starts (nothing that reads the registration runs before the broker is up).
+            int amqpPort = settings.amqpPort() != 0 ? settings.amqpPort() : freePort();
             CompletableFuture<EmbeddedQpidBroker> brokerStart = timed("broker", () -> EmbeddedQpidBroker.start(
-                    new EmbeddedQpidBroker.Settings(settings.amqpPort(), "pero", MQ_USER, MQ_PASSWORD,
+                    new EmbeddedQpidBroker.Settings(amqpPort, "pero", MQ_USER, MQ_PASSWORD,
                             settings.dataDir().map(d -> d.resolve("broker")))));
             CompletableFuture<EmbeddedSftpServer> sftpStart = timed("sftp", () -> EmbeddedSftpServer.start(
-                    settings.sftpPort(), state.resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
+                    settings.sftpPort(), state().resolve("sftp"), SFTP_USER, SFTP_PASSWORD));
             RuntimeException failure = null;
             try {
                 long zkStart = System.nanoTime();
                 zooKeeper = server(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
                 log.info("service started service=zookeeper took_ms={}", (System.nanoTime() - zkStart) / 1_000_000);
-                // While the broker is still starting: connect, and assign the workers (they are not running yet).
-                zk = add(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
+                // While the broker is still starting: connect, assign the workers (they are not running yet) and
+                // register the servers.
+                zk = client(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
                         Credentials.none()), ZK_CONNECT));
                 assignWorkers();
+                sftp = server(join(sftpStart));
+                registerServers(amqpPort);
             } catch (RuntimeException e) {
                 failure = e;
             }
             // Each server that did start is registered for close(), whatever happened to the others.
-            try {
-                sftp = server(join(sftpStart));
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
+            if (sftp == null) {
+                try {
+                    sftp = server(join(sftpStart));
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
             }
             try {
                 broker = server(join(brokerStart));
@@ -115,24 +137,45 @@ final class LocalCluster implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            register(ocrStage);
-            // The log daemon starts while the workers do. Closed in reverse order of the list: the watchdog first (it
-            // moves nobody during shutdown), then the workers, then the log daemon, which drains the workers' last lines.
+            if (broker.port() != amqpPort) {
+                throw new IllegalStateException("the broker listens on port " + broker.port() + ", not on the registered "
+                        + amqpPort);
+            }
+            registerStages(ocrStage);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        log.info("local services started zookeeper={} amqp={} sftp={}", zkAddress(), broker.port(), sftp.port());
+    }
+
+    /**
+     * Starts the log daemon, the workers and the watchdog, after {@link #startServices()}. On failure everything
+     * started is stopped again.
+     */
+    void startDaemons() throws Exception {
+        try {
+            Path state = state();
+            // The log daemon starts while the workers do.
             CompletableFuture<InProcessLogDaemon> logDaemon = timed("log-daemon", () -> unchecked(() ->
                     InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString())));
             try {
                 startWorkers(state);
-                add(join(logDaemon));
+                client(join(logDaemon));
             } finally {
-                started.add(this::stopWorkers);
+                daemons.add(new Named("workers", this::stopWorkers));
             }
-            add(InProcessWatchdog.start("-z", zkAddress()));
+            daemons.add(InProcessWatchdog.start("-z", zkAddress()));
         } catch (Exception | Error e) {
             close();
             throw e;
         }
         log.info("local cluster started zookeeper={} amqp={} sftp={} workers={}", zkAddress(), broker.port(), sftp.port(),
                 settings.workers());
+    }
+
+    private Path state() {
+        return settings.dataDir().orElse(settings.workDir());
     }
 
     /** The OCR stage's config.ini (bundled models) in a directory of its own, as a stage directory holds it. */
@@ -148,14 +191,20 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * The server lists and queues, through the config tools. A restarted run with the same data directory finds the
-     * previous run's servers (on other ports) registered: they are replaced in the same transaction. The three stages
-     * are independent of each other and are created side by side.
+     * The server lists, through the config tool. A restarted run with the same data directory finds the previous run's
+     * servers (on other ports) registered: they are replaced in the same transaction.
      */
-    private void register(Path ocrStage) {
+    private void registerServers(int amqpPort) {
         tool("pero-server-config", out -> ServerConfigMain.run(out, out, "-z", zkAddress(),
                 "--rm-mq-servers", "all", "--rm-ftp-servers", "all", "--rm-monitoring-servers", "all",
-                "--add-mq-servers", HOST + ":" + broker.port(), "--add-ftp-servers", HOST + ":" + sftp.port()));
+                "--add-mq-servers", HOST + ":" + amqpPort, "--add-ftp-servers", HOST + ":" + sftp.port()));
+    }
+
+    /**
+     * The stages and their queues, through the config tool, once the broker is up. The three stages are independent
+     * of each other and are created side by side.
+     */
+    private void registerStages(Path ocrStage) {
         List<CompletableFuture<Void>> stages = List.of(
                 timed("stage-" + OUT_QUEUE, () -> tool("pero-stage-config -n " + OUT_QUEUE,
                         out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", OUT_QUEUE))),
@@ -277,11 +326,18 @@ final class LocalCluster implements AutoCloseable {
         return server;
     }
 
-    private <T extends AutoCloseable> T add(T service) {
+    private <T extends AutoCloseable> T client(T service) {
         if (service != null) {
-            started.add(service);
+            clients.add(service);
         }
         return service;
+    }
+
+    /** A port free on 127.0.0.1 now (as EmbeddedZooKeeper chooses its own). */
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Runs {@code start} on a thread of its own and logs how long it took. */
@@ -325,22 +381,41 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Stops everything started in reverse order, then the three servers side by side (each takes up to a second to
-     * stop, and none needs another). Idempotent.
+     * Stops the watchdog and the workers, then the log daemon and the clients, then the three servers; the services of
+     * each group side by side. Idempotent.
      */
     @Override
     public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            closeQuietly(started.get(i));
+        for (List<AutoCloseable> group : List.of(daemons, clients, servers)) {
+            closeSideBySide(List.copyOf(group));
+            group.clear();
         }
-        started.clear();
+    }
+
+    /** A service to stop with the name its log lines and stop thread carry. */
+    private record Named(String name, AutoCloseable service) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            service.close();
+        }
+    }
+
+    private static String nameOf(AutoCloseable service) {
+        return service instanceof Named n ? n.name() : service.getClass().getSimpleName();
+    }
+
+    /** Closes each service on a thread of its own (the last one on this thread) and waits for all of them. */
+    private static void closeSideBySide(List<AutoCloseable> services) {
         List<Thread> stopping = new ArrayList<>();
-        for (AutoCloseable server : servers) {
-            Thread t = new Thread(() -> closeQuietly(server), "pero-local-stop-" + server.getClass().getSimpleName());
+        for (int i = 0; i < services.size() - 1; i++) {
+            AutoCloseable service = services.get(i);
+            Thread t = new Thread(() -> closeQuietly(service), "pero-local-stop-" + nameOf(service));
             t.start();
             stopping.add(t);
         }
-        servers.clear();
+        if (!services.isEmpty()) {
+            closeQuietly(services.get(services.size() - 1));
+        }
         for (Thread t : stopping) {
             try {
                 t.join();
@@ -351,12 +426,15 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable service) {
+        long begin = System.nanoTime();
         try {
             service.close();
+            log.info("service stopped service={} took_ms={}", nameOf(service),
+                    (System.nanoTime() - begin) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
-            log.warn("service did not stop cleanly service={} cause={}", service.getClass().getSimpleName(), e.toString());
+            log.warn("service did not stop cleanly service={} cause={}", nameOf(service), e.toString());
         }
     }
 }

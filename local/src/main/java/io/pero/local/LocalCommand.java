@@ -111,7 +111,7 @@ final class LocalCommand extends CliCommand {
             err.println("pero-local: starting ZooKeeper, broker, SFTP and " + workerCount + " worker(s)...");
             try (LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(workDir, Optional.ofNullable(dataDir),
                     zkPort, amqpPort, sftpPort, workerCount))) {
-                cluster.start();
+                cluster.startServices();
                 boolean complete = process(cluster, journal, plan, progress);
                 if (complete) {
                     printSummary(progress, System.nanoTime());
@@ -130,9 +130,14 @@ final class LocalCommand extends CliCommand {
         }
     }
 
-    /** Uploads and collects until every page is finished; false when stopped (Ctrl-C) first. */
+    /**
+     * Starts the daemons, uploads and collects until every page is finished; false when stopped (Ctrl-C) first. The
+     * pages go out and the results are consumed while the workers and the other daemons start: the queues exist once
+     * the services have started, and a worker finds its first page waiting instead of the other way round.
+     */
     private boolean process(LocalCluster cluster, RunJournal journal, ResumePlan plan, RunProgress progress) throws Exception {
         if (plan.awaited().isEmpty()) {
+            cluster.startDaemons();
             return true;
         }
         // The publisher closes its own channel.
@@ -142,8 +147,23 @@ final class LocalCommand extends CliCommand {
             ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()),
                     f -> progress.finished(f, System.nanoTime()));
             collector.start(LocalCluster.OUT_QUEUE);
-            new PageUploader(publisher, RequestFactory.system(), journal, f -> progress.finished(f, System.nanoTime()))
-                    .upload(plan.toUpload(), List.of(LocalCluster.OCR_STAGE, LocalCluster.OUT_QUEUE));
+            PageUploader uploader = new PageUploader(publisher, RequestFactory.system(), journal,
+                    f -> progress.finished(f, System.nanoTime()));
+            Thread upload = new Thread(() -> {
+                try {
+                    uploader.upload(plan.toUpload(), List.of(LocalCluster.OCR_STAGE, LocalCluster.OUT_QUEUE));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pero-local-upload");
+            upload.start();
+            try {
+                cluster.startDaemons();
+            } finally {
+                // Also when a daemon failed to start: every upload is settled (journaled) before the connection closes,
+                // so no page is recorded as failed for what was a start failure elsewhere.
+                upload.join();
+            }
             long refreshNanos = TimeUnit.MILLISECONDS.toNanos(terminal ? TERMINAL_REFRESH_MS : PLAIN_REFRESH_MS);
             long lastShown = System.nanoTime();
             // Short waits, so that Ctrl-C is noticed at once; the progress line only every refresh interval.

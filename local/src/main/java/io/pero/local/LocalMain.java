@@ -14,12 +14,10 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) {
-        // Before anything logs: the services' own logging goes to a file, the terminal shows progress and the summary.
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback-local.xml");
-        }
-        if (System.getProperty("pero.local.log") == null) {
-            System.setProperty("pero.local.log", LogFile.choose(args).toString());
+        // Before anything logs: the services' own logging goes to a file (LocalLogging), the terminal shows progress
+        // and the summary.
+        if (System.getProperty(LocalLogging.LOG_FILE_PROPERTY) == null) {
+            System.setProperty(LocalLogging.LOG_FILE_PROPERTY, LogFile.choose(args).toString());
         }
         // The embedded SFTP server's host key and the workers' SFTP client need nothing the JDK's own providers lack.
         // Registering BouncyCastle (what SSHD does by default) verifies its signed jar and builds its provider tables:
