@@ -72,14 +72,34 @@ public final class PageOcr {
         long start = System.nanoTime();
         // The XML is parsed first: it is cheap, and a broken one should fail before seconds of decoding.
         Optional<Page> layout = inputPageXml.map(xml -> PageXmlReader.read(xml, "input PAGE XML of " + imageName));
-        Page page;
         Mat bgr = ImageDecoder.decode(imageBytes, imageName, maxImagePixels);
         try {
-            layout.ifPresent(l -> warnOnSizeMismatch(l, bgr, imageName));
-            page = recognizer.recognize(bgr, imageName, layout);
+            return recognize(imageName, bgr, layout, start);
         } finally {
             bgr.release();
         }
+    }
+
+    /**
+     * Decodes a page image ahead of {@link #process(String, Mat)}, so that a caller can decode the next page while
+     * this one is recognised; the caller releases the Mat.
+     *
+     * @param maxPixels a lower pixel limit than this PageOcr's, for decoding ahead (a refused image is decoded, or
+     *                  reported, by {@link #process(String, byte[], Optional)} instead)
+     * @throws BadImageException the bytes are not a usable image or have more pixels than either limit
+     */
+    public Mat decode(String imageName, byte[] imageBytes, long maxPixels) {
+        return ImageDecoder.decode(imageBytes, imageName, Math.min(maxPixels, maxImagePixels));
+    }
+
+    /** As {@link #process(String, byte[], Optional)} without an input PAGE XML, on a decoded image (not released). */
+    public OcrResult process(String imageName, Mat bgr) {
+        return recognize(imageName, bgr, Optional.empty(), System.nanoTime());
+    }
+
+    private OcrResult recognize(String imageName, Mat bgr, Optional<Page> layout, long start) {
+        layout.ifPresent(l -> warnOnSizeMismatch(l, bgr, imageName));
+        Page page = recognizer.recognize(bgr, imageName, layout);
         OcrResult result = new OcrResult(imageName, page, render(imageName, page));
         log.debug("page processed image={} given_layout={} regions={} lines={} took_ms={}", imageName,
                 layout.isPresent(), page.regions().size(), page.regions().stream().mapToInt(r -> r.lines().size()).sum(),

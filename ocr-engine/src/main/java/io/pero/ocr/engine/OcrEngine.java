@@ -14,6 +14,8 @@ import io.pero.ocr.recognize.TextRecognizer;
 import io.pero.ocr.recognize.UmlautRestorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,18 +50,26 @@ public final class OcrEngine implements AutoCloseable {
     }
 
     public static OcrEngine open(OcrConfig config) {
-        OpenCv.load();
         long start = System.nanoTime();
         SessionFactory factory = new SessionFactory(config.device());
         ModelChoice choice = ModelChoice.of(config.recognition());
         List<OrtSession> sessions = new ArrayList<>();
         ExecutorService pool = InferenceThreads.pool(config.device().effectiveThreads());
+        // Start-up work that does not depend on each other runs at once, on the inference pool that is idle until the
+        // first page: unpacking and loading OpenCV's native library, and creating the detector's session while this
+        // thread creates the recognizer's (each several hundred ms of one core).
+        CompletableFuture<Void> openCv = CompletableFuture.runAsync(OpenCv::load, pool);
+        CompletableFuture<OrtSession> detectorOpening =
+                CompletableFuture.supplyAsync(() -> factory.open(config.detection().model()), pool);
         try {
-            OrtSession detectorSession = add(sessions, factory.open(config.detection().model()));
+            OrtSession recognizerSession = add(sessions, factory.open(choice.model()));
+            OrtSession detectorSession = add(sessions, join(detectorOpening));
+            join(openCv);
             TextDetector detector = new TextDetector(factory.environment(), detectorSession,
                     config.detection().tileSize(), config.detection().tileOverlap(), pool);
-            TextRecognizer reader = recognizer(factory, sessions, choice.model(),
-                    CharDictionary.load(choice.dictionary(), config.recognition().useSpaceChar()), pool, config);
+            TextRecognizer reader = new TextRecognizer(factory.environment(), recognizerSession,
+                    CharDictionary.load(choice.dictionary(), config.recognition().useSpaceChar()),
+                    config.recognition().effectiveBatchSize(factory.onGpu()), pool);
             boolean restoreUmlauts = config.recognition().restoreUmlauts() && !reader.dictionary().contains("\u00fc");
             PagePipeline pipeline = new PagePipeline(new PageDetector(detector, config.detection()),
                     new LineCropper(reader.inputHeight(), config.recognition().maxLineWidth(),
@@ -72,19 +82,35 @@ public final class OcrEngine implements AutoCloseable {
                     factory.onGpu() ? "gpu" : "cpu",
                     config.device().effectiveThreads(), Math.round(PagePipeline.ms(System.nanoTime() - start)));
             return new OcrEngine(config, sessions, pool, pipeline, factory.onGpu());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // The detector's session may still be on its way; it is closed with the others once it is there.
+            try {
+                OrtSession detectorSession = detectorOpening.join();
+                if (!sessions.contains(detectorSession)) {
+                    sessions.add(detectorSession);
+                }
+            } catch (RuntimeException ignored) {
+                // it failed to open: nothing to close
+            }
             closeAll(sessions);
             pool.shutdownNow();
             throw e;
         }
     }
 
-    private static TextRecognizer recognizer(SessionFactory factory, List<OrtSession> sessions,
-                                             io.pero.ocr.config.ModelRef model, CharDictionary dictionary,
-                                             ExecutorService pool, OcrConfig config) {
-        OrtSession session = add(sessions, factory.open(model));
-        return new TextRecognizer(factory.environment(), session, dictionary,
-                config.recognition().effectiveBatchSize(factory.onGpu()), pool);
+    /** The result of start-up work on the pool, with its own exception rather than a CompletionException. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private static OrtSession add(List<OrtSession> sessions, OrtSession session) {

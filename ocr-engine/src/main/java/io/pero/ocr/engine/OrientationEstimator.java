@@ -8,7 +8,10 @@ import io.pero.ocr.recognize.LineReading;
 import io.pero.ocr.recognize.TextRecognizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.opencv.core.Mat;
 import org.slf4j.Logger;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * finds lines whatever their direction, so the elongated boxes tell horizontal from vertical text, and reading the
  * longest of them in both remaining directions tells which way up the text is: the recognizer is confident on upright
  * text and unsure on text upside down. No new model: the sample is cut along each box, so the page itself is turned
- * only when it is not upright.
+ * only when it is not upright. It reads from the page as recognition will (printed rules painted out), so that the
+ * lines it read as they lie need not be read again.
  */
 final class OrientationEstimator {
     private static final Logger log = LoggerFactory.getLogger(OrientationEstimator.class);
@@ -48,49 +52,88 @@ final class OrientationEstimator {
         this.reader = reader;
     }
 
+    /**
+     * The turn that makes the page upright, and the lines the estimate read as they lie. Those readings are what
+     * recognising the page would read from the same crops, so a page that is not turned reuses them instead of reading
+     * its longest lines twice.
+     *
+     * @param readAsIs readings of straight lines (no curve: a curved line is recognised along its slices, not its
+     *                 quad) cut out as they lie, by line
+     */
+    record Estimate(PageTurn turn, Map<DetectedLine, LineReading> readAsIs) {
+        static final Estimate UPRIGHT = new Estimate(PageTurn.NONE, Map.of());
+    }
+
     /** The turn that makes the page upright. */
-    PageTurn estimate(Mat image, List<DetectedLine> lines) {
-        List<Quad> across = new ArrayList<>();
-        List<Quad> upright = new ArrayList<>();
+    Estimate estimate(Mat image, List<DetectedLine> lines) {
+        List<DetectedLine> across = new ArrayList<>();
+        List<DetectedLine> upright = new ArrayList<>();
         for (DetectedLine line : lines) {
             Quad q = line.quad();
             if (q.width() >= TextDirection.ELONGATION * q.height()) {
-                across.add(q);
+                across.add(line);
             } else if (q.height() >= TextDirection.ELONGATION * q.width()) {
-                upright.add(q);
+                upright.add(line);
             }
         }
+        Map<DetectedLine, LineReading> readAsIs = new HashMap<>();
         if (TextDirection.mostlyVertical(lines)) {
-            List<Quad> sample = longest(upright, Quad::height);
+            List<Quad> sample = quads(longest(upright, Quad::height));
             // Read downwards: the text was turned clockwise, so the page is turned back counter-clockwise.
             double down = confidence(image, sample, OrientationEstimator::readingDownwards);
             double up = confidence(image, sample, OrientationEstimator::readingUpwards);
             // Upright boxes can also be fused stacks of short lines on an upright page (a ticket's digit grid): the
             // page is only turned when its upright boxes read better as text than its lying boxes do as they are.
-            double asIs = across.isEmpty() ? 0 : confidence(image, longest(across, Quad::width), UnaryOperator.identity());
+            double asIs = across.isEmpty() ? 0 : readAsIs(image, longest(across, Quad::width), readAsIs);
             PageTurn turn = Math.max(down, up) <= asIs + TURN_MARGIN ? PageTurn.NONE
                     : down >= up ? PageTurn.COUNTERCLOCKWISE : PageTurn.CLOCKWISE;
             log.debug("page orientation: upright boxes, confidence reading down {} up {}, lying boxes {} -> turn {}",
                     down, up, asIs, turn);
-            return turn;
+            return new Estimate(turn, readAsIs);
         }
         if (across.isEmpty()) {
-            return PageTurn.NONE;
+            return Estimate.UPRIGHT;
         }
-        List<Quad> sample = longest(across, Quad::width);
-        double asIs = confidence(image, sample, UnaryOperator.identity());
+        List<DetectedLine> sample = longest(across, Quad::width);
+        double asIs = readAsIs(image, sample, readAsIs);
         if (asIs >= UPRIGHT_CONFIDENCE) {
-            return PageTurn.NONE;
+            return new Estimate(PageTurn.NONE, readAsIs);
         }
-        double turned = confidence(image, sample, OrientationEstimator::upsideDown);
+        double turned = confidence(image, quads(sample), OrientationEstimator::upsideDown);
         PageTurn turn = turned > asIs + TURN_MARGIN ? PageTurn.HALF : PageTurn.NONE;
         log.debug("page orientation: horizontal lines, confidence as is {} upside down {} -> turn {}", asIs, turned,
                 turn);
-        return turn;
+        return new Estimate(turn, readAsIs);
     }
 
-    private static List<Quad> longest(List<Quad> quads, java.util.function.ToDoubleFunction<Quad> length) {
-        return quads.stream().sorted(Comparator.comparingDouble(length).reversed()).limit(SAMPLE_LINES).toList();
+    private static List<DetectedLine> longest(List<DetectedLine> lines, ToDoubleFunction<Quad> length) {
+        return lines.stream().sorted(Comparator.comparingDouble((DetectedLine l) -> length.applyAsDouble(l.quad()))
+                .reversed()).limit(SAMPLE_LINES).toList();
+    }
+
+    private static List<Quad> quads(List<DetectedLine> lines) {
+        return lines.stream().map(DetectedLine::quad).toList();
+    }
+
+    /** Mean character confidence of the lines read as they lie; the straight lines' readings go into {@code into}. */
+    private double readAsIs(Mat image, List<DetectedLine> sample, Map<DetectedLine, LineReading> into) {
+        List<Mat> crops = new ArrayList<>();
+        List<DetectedLine> cropped = new ArrayList<>();
+        for (DetectedLine line : sample) {
+            Mat crop = cropper.crop(image, line.quad());
+            if (crop != null) {
+                crops.add(crop);
+                cropped.add(line);
+            }
+        }
+        List<LineReading> readings = reader.read(crops);
+        crops.forEach(Mat::release);
+        for (int i = 0; i < cropped.size(); i++) {
+            if (cropped.get(i).curve().isEmpty()) {
+                into.put(cropped.get(i), readings.get(i));
+            }
+        }
+        return meanConfidence(readings);
     }
 
     /** Mean character confidence over the sample, each line's quad re-cornered to read it in one direction. */
@@ -104,6 +147,10 @@ final class OrientationEstimator {
         }
         List<LineReading> readings = reader.read(crops);
         crops.forEach(Mat::release);
+        return meanConfidence(readings);
+    }
+
+    private static double meanConfidence(List<LineReading> readings) {
         double sum = 0;
         int chars = 0;
         for (LineReading reading : readings) {

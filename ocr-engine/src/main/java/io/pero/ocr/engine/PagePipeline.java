@@ -15,6 +15,7 @@ import io.pero.ocr.recognize.LineReading;
 import io.pero.ocr.recognize.Rereader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.opencv.core.Mat;
 
 /**
@@ -51,30 +52,31 @@ final class PagePipeline {
     private Recognition run(Mat image, String imageName, boolean mayTurn) {
         long t0 = System.nanoTime();
         PageDetector.Result detection = detector.detect(image);
-        PageTurn turn = mayTurn ? orientation.estimate(image, detection.lines()) : PageTurn.NONE;
-        if (turn != PageTurn.NONE) {
-            // A page turned by 90, 180 or 270 degrees is read upright and its coordinates turned back.
-            Mat upright = turn.apply(image);
-            try {
-                Recognition r = run(upright, imageName, false);
-                return new Recognition(turn.back(r.page(), image.cols(), image.rows()), r.timings());
-            } finally {
-                upright.release();
-            }
-        }
-        long t1 = System.nanoTime();
-        List<RecognizedFragment> fragments;
+        List<RecognizedFragment> fragments = null;
         List<Ruling> rulings;
+        PageTurn turn;
+        long t1 = t0;
+        // Rules are painted out before the orientation estimate, so that the lines it reads are the crops recognition
+        // reads and their readings can be reused.
         try (RulingDetector.Found rules = RulingDetector.find(image, lineHeight(detection.lines()))) {
             rulings = rules.rulings();
             Mat clean = rules.erasedFrom(image);
             try {
-                fragments = recognize(clean, detection.lines());
+                OrientationEstimator.Estimate estimate = mayTurn ? orientation.estimate(clean, detection.lines())
+                        : OrientationEstimator.Estimate.UPRIGHT;
+                turn = estimate.turn();
+                if (turn == PageTurn.NONE) {
+                    t1 = System.nanoTime();
+                    fragments = recognize(clean, detection.lines(), estimate.readAsIs());
+                }
             } finally {
                 if (clean != image) {
                     clean.release();
                 }
             }
+        }
+        if (turn != PageTurn.NONE) {
+            return turned(image, imageName, turn);
         }
         fragments = GutterSplit.apply(fragments, layout);
         long t2 = System.nanoTime();
@@ -86,20 +88,47 @@ final class PagePipeline {
                 detection.passes()));
     }
 
-    /** Recognised fragments, without empty and unsure ones. */
-    List<RecognizedFragment> recognize(Mat image, List<DetectedLine> lines) {
+    /** A page turned by 90, 180 or 270 degrees is read upright and its coordinates turned back. */
+    private Recognition turned(Mat image, String imageName, PageTurn turn) {
+        Mat upright = turn.apply(image);
+        try {
+            Recognition r = run(upright, imageName, false);
+            return new Recognition(turn.back(r.page(), image.cols(), image.rows()), r.timings());
+        } finally {
+            upright.release();
+        }
+    }
+
+    /**
+     * Recognised fragments, without empty and unsure ones.
+     *
+     * @param known lines already read from the same image (by the orientation estimate), which are not read again:
+     *              the same crop reads the same
+     */
+    private List<RecognizedFragment> recognize(Mat image, List<DetectedLine> lines,
+                                               Map<DetectedLine, LineReading> known) {
         List<RecognizedFragment> kept = new ArrayList<>();
         List<DetectedLine> cropped = new ArrayList<>();
         List<Mat> crops = new ArrayList<>();
+        List<LineReading> readings = new ArrayList<>();
+        List<Integer> toRead = new ArrayList<>();
         for (DetectedLine line : lines) {
-            Mat crop = cropper.crop(image, line.quad(), line.curve());
-            if (crop != null) {
+            LineReading reading = known.get(line);
+            Mat crop = reading != null ? null : cropper.crop(image, line.quad(), line.curve());
+            if (reading != null || crop != null) {
                 cropped.add(line);
+                readings.add(reading);
+            }
+            if (crop != null) {
+                toRead.add(readings.size() - 1);
                 crops.add(crop);
             }
         }
-        List<LineReading> readings = reader.read(crops);
+        List<LineReading> read = reader.read(crops);
         crops.forEach(Mat::release);
+        for (int i = 0; i < toRead.size(); i++) {
+            readings.set(toRead.get(i), read.get(i));
+        }
         readings = rereader.reread(image, cropped, readings);
         List<Quad> quads = cropped.stream().map(DetectedLine::quad).toList();
         if (umlauts != null) {

@@ -57,6 +57,8 @@ class OcrMainTest {
         assertEquals(List.of("a.png.txt", "a.png_alto.xml", "a.png_page.xml", "b.jpg.png.txt", "b.jpg.png_alto.xml",
                 "b.jpg.png_page.xml"), list(dir));
         assertEquals("30x20\n", Files.readString(dir.resolve("a.png.txt")));
+        // The second page was decoded ahead while the first was recognised.
+        assertEquals("50x40\n", Files.readString(dir.resolve("b.jpg.png.txt")));
         assertEquals("", err.toString());
         assertTrue(out.toString().contains(a + ": 1 lines"), out.toString());
         assertEquals(List.of("engine"), closed);
