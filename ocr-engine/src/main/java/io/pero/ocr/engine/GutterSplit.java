@@ -2,7 +2,6 @@ package io.pero.ocr.engine;
 
 import io.pero.ocr.detect.Quad;
 import io.pero.ocr.layout.LayoutAnalyzer;
-import io.pero.ocr.model.Word;
 import io.pero.ocr.recognize.CharSpan;
 import io.pero.ocr.recognize.LineReading;
 import io.pero.ocr.recognize.WordBuilder;
@@ -35,29 +34,16 @@ final class GutterSplit {
 
     /** The gaps between neighbouring words, as fractions of the line's length. */
     private static List<double[]> wordGaps(RecognizedFragment f) {
-        List<Word> words = WordBuilder.words(f.reading(), f.quad());
+        List<WordBuilder.Span> words = WordBuilder.spans(f.reading());
         List<double[]> gaps = new ArrayList<>();
-        double length = Math.hypot(f.quad().x1() - f.quad().x0(), f.quad().y1() - f.quad().y0());
-        if (length <= 0) {
-            return gaps;
-        }
         for (int k = 0; k + 1 < words.size(); k++) {
-            double end = along(f.quad(), words.get(k).polygon().points().get(1).x(),
-                    words.get(k).polygon().points().get(1).y(), length);
-            double start = along(f.quad(), words.get(k + 1).polygon().points().get(0).x(),
-                    words.get(k + 1).polygon().points().get(0).y(), length);
+            double end = words.get(k).to();
+            double start = words.get(k + 1).from();
             if (start > end) {
                 gaps.add(new double[] {end, start});
             }
         }
         return gaps;
-    }
-
-    /** How far along the quad's top edge a point lies, as a fraction of its length. */
-    private static double along(Quad q, double x, double y, double length) {
-        double dx = (q.x1() - q.x0()) / length;
-        double dy = (q.y1() - q.y0()) / length;
-        return ((x - q.x0()) * dx + (y - q.y0()) * dy) / length;
     }
 
     /** @param cuts the gaps to cut at, {from, to} fractions of the line: one piece ends at from, the next starts at to */
