@@ -11,6 +11,7 @@ import io.pero.common.mq.AmqpConnections;
 import io.pero.common.mq.AmqpSettings;
 import io.pero.common.metrics.MetricsServer;
 import io.pero.common.metrics.Readiness;
+import io.pero.common.lifecycle.InterruptibleStart;
 import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.zk.CuratorClients;
 import io.pero.common.zk.ServerListWatcher;
@@ -48,14 +49,34 @@ final class LogDaemon implements AutoCloseable {
     private final ShutdownSequence shutdown = new ShutdownSequence();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(ExitCodes.OK);
+    private final InterruptibleStart starting = new InterruptibleStart();
 
     LogDaemon(LogDaemonConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
     }
 
-    /** Starts draining; returns early, with nothing left running, if {@link #requestStop()} came first. */
+    /**
+     * Starts draining; returns early, with nothing left running, if {@link #requestStop()} came first or came while it
+     * was still waiting for ZooKeeper or the broker.
+     */
     void start() throws Exception {
+        if (!starting.begin()) {
+            return;
+        }
+        try {
+            startDraining();
+        } catch (Exception e) {
+            if (!starting.stopRequested()) {
+                throw e;
+            }
+            log.info("start-up abandoned: stop requested while starting cause={}", e.toString());
+        } finally {
+            starting.end();
+        }
+    }
+
+    private void startDraining() throws Exception {
         LogdMetrics metrics = new LogdMetrics(clock);
         Readiness readiness = new Readiness();
         if (config.metrics().enabled()) {
@@ -106,6 +127,8 @@ final class LogDaemon implements AutoCloseable {
 
     void requestStop() {
         stopSignal.countDown();
+        // Still waiting for ZooKeeper (up to 20 s while it is down): stop waiting.
+        starting.stop();
     }
 
     /** Stops consuming, flushes and acks what was written, closes the file, then AMQP and ZooKeeper. Idempotent. */

@@ -1,6 +1,7 @@
 package io.pero.watchdog;
 
 import io.pero.common.cli.Failures;
+import io.pero.common.lifecycle.InterruptibleStart;
 import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.metrics.MetricsServer;
@@ -50,6 +51,7 @@ final class WatchdogDaemon {
     private final AtomicReference<Watchdog> loop = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean shutdownRequested;
+    private final InterruptibleStart starting = new InterruptibleStart();
     private AmqpSettings amqp;
     private volatile int result = ExitCodes.FAILED;
 
@@ -81,36 +83,48 @@ final class WatchdogDaemon {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
         } catch (Exception e) {
+            if (starting.stopRequested()) {
+                log.info("start-up abandoned: shutdown requested while starting cause={}", e.toString());
+                return ExitCodes.OK;
+            }
             return Failures.logged(log, "pero-watchdog", e);
         }
     }
 
     private int runWith(ShutdownSequence shutdown) throws Exception {
-        WatchdogMetrics metrics = new WatchdogMetrics();
-        Readiness readiness = new Readiness();
-        if (config.metrics().enabled() && !config.dryRun()) {
-            shutdown.add("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness)::close);
-        }
-        CuratorFramework zk = CuratorClients.startAndWait(config.zk(), CONNECT_TIMEOUT);
-        shutdown.add("zookeeper client", zk::close);
-        readiness.require("zookeeper connected", () -> zk.getZookeeperClient().isConnected());
-        SnapshotReader reader = new SnapshotReader(new ZkClusterReader(zk), queueDepths(zk, shutdown), clock);
-        if (config.dryRun()) {
-            return dryRun(reader);
-        }
-        WriteGuard guard = guard(zk, shutdown);
-        metrics.leader(guard::mayWrite);
-        // RabbitMQ is read through the management API or AMQP per cycle; a cycle that could not read it counts as failed.
-        readiness.require("last cycle read zookeeper and rabbitmq", metrics::lastCycleRead);
-        ReplanTrigger trigger = new ReplanTrigger(config.eventDebounce());
-        Watchdog watchdog = new Watchdog(new Watchdog.Parts(reader, config.policy(), new MoveApplier(zk, guard),
-                new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard, metrics),
-                config.interval(), trigger);
-        shutdown.add("scheduling loop", watchdog::close);
-        startEventSources(zk, trigger, watchdog, shutdown);
-        loop.set(watchdog);
-        if (shutdownRequested) {
+        if (!starting.begin()) {
             return ExitCodes.OK;
+        }
+        Watchdog watchdog;
+        try {
+            WatchdogMetrics metrics = new WatchdogMetrics();
+            Readiness readiness = new Readiness();
+            if (config.metrics().enabled() && !config.dryRun()) {
+                shutdown.add("metrics endpoint", MetricsServer.start(config.metrics(), metrics.registry(), readiness)::close);
+            }
+            CuratorFramework zk = CuratorClients.startAndWait(config.zk(), CONNECT_TIMEOUT);
+            shutdown.add("zookeeper client", zk::close);
+            readiness.require("zookeeper connected", () -> zk.getZookeeperClient().isConnected());
+            SnapshotReader reader = new SnapshotReader(new ZkClusterReader(zk), queueDepths(zk, shutdown), clock);
+            if (config.dryRun()) {
+                return dryRun(reader);
+            }
+            WriteGuard guard = guard(zk, shutdown);
+            metrics.leader(guard::mayWrite);
+            // RabbitMQ is read through the management API or AMQP per cycle; a cycle that could not read it counts as failed.
+            readiness.require("last cycle read zookeeper and rabbitmq", metrics::lastCycleRead);
+            ReplanTrigger trigger = new ReplanTrigger(config.eventDebounce());
+            watchdog = new Watchdog(new Watchdog.Parts(reader, config.policy(), new MoveApplier(zk, guard),
+                    new DisconnectedWorkers(new WorkerRemover(zk, guard), config.removeDeadAfter()), guard, metrics),
+                    config.interval(), trigger);
+            shutdown.add("scheduling loop", watchdog::close);
+            startEventSources(zk, trigger, watchdog, shutdown);
+            loop.set(watchdog);
+            if (shutdownRequested) {
+                return ExitCodes.OK;
+            }
+        } finally {
+            starting.end();
         }
         log.info("watchdog started participant={} policy={} interval_s={} leader_election={} remove_dead_after={} zookeeper={} user={}",
                 participantId, config.policyName(), config.interval().toSeconds(), config.leaderElection(),
@@ -176,6 +190,8 @@ final class WatchdogDaemon {
     /** Stops the loop (SIGTERM, tests) and waits up to {@code timeout} for {@link #run()} to return. */
     boolean requestShutdown(Duration timeout) throws InterruptedException {
         shutdownRequested = true;
+        // A watchdog still waiting for ZooKeeper (up to 20 s while it is down) stops waiting.
+        starting.stop();
         Watchdog current = loop.get();
         if (current != null) {
             current.close();

@@ -24,6 +24,7 @@ import io.pero.worker.mq.MqLink;
 import io.pero.worker.mq.TaskConsumers;
 import io.pero.worker.processing.ProcessorFactory;
 import io.pero.worker.processing.WorkerProcessorFactory;
+import io.pero.common.lifecycle.InterruptibleStart;
 import io.pero.common.lifecycle.ShutdownSequence;
 import io.pero.worker.runtime.WorkerThreads;
 import io.pero.worker.stage.ModelCache;
@@ -68,6 +69,7 @@ public final class WorkerDaemon {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(ExitCodes.OK);
     private volatile int result = ExitCodes.FAILED;
+    private final InterruptibleStart starting = new InterruptibleStart();
 
     public WorkerDaemon(WorkerConfig config, ProcessorFactory ocrFactory, Clock clock) {
         this.config = config;
@@ -76,11 +78,13 @@ public final class WorkerDaemon {
     }
 
     /** Asks the worker to stop; the first request's exit code wins. */
-    public void requestShutdown(int code, String reason) {
+    public synchronized void requestShutdown(int code, String reason) {
         if (stopSignal.getCount() > 0) {
             exitCode.set(code);
             log.info("shutdown requested reason={}", reason);
             stopSignal.countDown();
+            // A worker still waiting for ZooKeeper or the broker (up to 20 s each while they are down) stops waiting.
+            starting.stop();
         }
     }
 
@@ -107,13 +111,26 @@ public final class WorkerDaemon {
     private int runUntilStopped() {
         ShutdownSequence shutdown = new ShutdownSequence();
         try {
-            start(shutdown);
+            if (starting.begin()) {
+                try {
+                    start(shutdown);
+                } finally {
+                    starting.end();
+                }
+            }
             stopSignal.await();
             return exitCode.get();
         } catch (InterruptedException e) {
+            if (starting.stopRequested()) {
+                return exitCode.get();
+            }
             Thread.currentThread().interrupt();
             return ExitCodes.FAILED;
         } catch (Exception e) {
+            if (starting.stopRequested()) {
+                log.info("start-up abandoned: shutdown requested while starting cause={}", e.toString());
+                return exitCode.get();
+            }
             // Differs from the original: exit code 4 (service unreachable, STYLE.md) where it exited with 1.
             return Failures.logged(log, "pero-worker", e);
         } finally {
