@@ -6,7 +6,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.testing.Await;
 import io.pero.testing.TestBroker;
 import io.pero.watchdog.testing.ZkFixture;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two watchdogs against one cluster, told apart by their policy: the original ignores a stage's minimum, the default keeps
@@ -24,13 +24,11 @@ class TwoWatchdogsIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final TestBroker broker = TestBroker.get();
     private final String reserve = TestBroker.uniqueName("wd-reserve");
-    private EmbeddedZooKeeper server;
-    private ZkFixture zk;
+    @RegisterExtension
+    final ZkFixture zk = new ZkFixture();
 
     @BeforeEach
     void cluster() throws Exception {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
         try (Connection c = broker.connect("wd-two-setup"); Channel ch = c.createChannel()) {
             QueueTopology.declareStageQueue(ch, reserve);
         }
@@ -43,8 +41,6 @@ class TwoWatchdogsIT {
     @AfterEach
     void stop() {
         broker.deleteQueues(reserve);
-        zk.close();
-        server.close();
     }
 
     private int participants() {

@@ -11,7 +11,6 @@ import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.status.StageLogStatus;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.proto.Data;
 import io.pero.proto.ProcessingRequest;
 import io.pero.proto.StageLog;
@@ -33,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,14 +53,12 @@ class WatchdogFollowsBacklogIT {
     private final String out = TestBroker.uniqueName("wd-out");
     private final List<String> workers = List.of("wd-it-w1", "wd-it-w2", "wd-it-w3");
     private final List<CompletableFuture<Integer>> exits = new ArrayList<>();
-    private EmbeddedZooKeeper server;
-    private ZkFixture zk;
+    @RegisterExtension
+    final ZkFixture zk = new ZkFixture();
     private Connection amqp;
 
     @BeforeEach
     void cluster() throws Exception {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
         amqp = broker.connect("wd-follow-it");
         try (Channel ch = amqp.createChannel()) {
             for (String q : allQueues()) {
@@ -85,8 +83,6 @@ class WatchdogFollowsBacklogIT {
         }
         amqp.close();
         broker.deleteQueues(allQueues().toArray(String[]::new));
-        zk.close();
-        server.close();
     }
 
     private List<String> allQueues() {

@@ -8,37 +8,23 @@ import com.rabbitmq.client.Connection;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.testing.TestBroker;
 import io.pero.watchdog.testing.ZkFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WatchdogMainIT {
-    private static EmbeddedZooKeeper server;
-    private static ZkFixture zk;
+    @RegisterExtension
+    static final ZkFixture zk = new ZkFixture();
     private final TestBroker broker = TestBroker.get();
     private final String stage = TestBroker.uniqueName("wd-main");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void startZooKeeper() {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
-    }
-
-    @AfterAll
-    static void stopZooKeeper() {
-        zk.close();
-        server.close();
-    }
 
     @AfterEach
     void deleteQueue() {

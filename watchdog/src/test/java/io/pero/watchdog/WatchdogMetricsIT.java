@@ -6,7 +6,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.testing.Await;
 import io.pero.testing.MetricsEndpoint;
 import io.pero.testing.TestBroker;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A watchdog started with --metrics-port: what it saw and did, scraped as Prometheus would. */
 class WatchdogMetricsIT {
@@ -26,14 +26,12 @@ class WatchdogMetricsIT {
 
     private final TestBroker broker = TestBroker.get();
     private final String stage = TestBroker.uniqueName("wd-metrics");
-    private EmbeddedZooKeeper server;
-    private ZkFixture zk;
+    @RegisterExtension
+    final ZkFixture zk = new ZkFixture();
     private Connection amqp;
 
     @BeforeEach
     void cluster() throws Exception {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
         amqp = broker.connect("wd-metrics-it");
         try (Channel ch = amqp.createChannel()) {
             QueueTopology.declareStageQueue(ch, stage);
@@ -49,8 +47,6 @@ class WatchdogMetricsIT {
     void stop() throws Exception {
         amqp.close();
         broker.deleteQueues(stage);
-        zk.close();
-        server.close();
     }
 
     @Test

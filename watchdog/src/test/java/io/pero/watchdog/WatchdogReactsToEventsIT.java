@@ -8,7 +8,6 @@ import com.rabbitmq.client.Connection;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.QueueTopology;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.proto.Data;
 import io.pero.proto.ProcessingRequest;
 import io.pero.testing.Await;
@@ -26,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,15 +46,13 @@ class WatchdogReactsToEventsIT {
     private final String c = TestBroker.uniqueName("ev-c");
     private final String out = TestBroker.uniqueName("ev-out");
     private final String worker = "ev-it-w1";
-    private EmbeddedZooKeeper server;
-    private ZkFixture zk;
+    @RegisterExtension
+    final ZkFixture zk = new ZkFixture();
     private Connection amqp;
     private CompletableFuture<Integer> exit;
 
     @BeforeEach
     void cluster() throws Exception {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
         amqp = broker.connect("wd-events-it");
         try (Channel ch = amqp.createChannel()) {
             for (String q : List.of(a, b, c, out)) {
@@ -78,8 +76,6 @@ class WatchdogReactsToEventsIT {
         }
         amqp.close();
         broker.deleteQueues(a, b, c, out);
-        zk.close();
-        server.close();
     }
 
     @Test

@@ -15,34 +15,20 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The worker's OCR slot end to end: a stage whose config.ini is neither DUMMY nor FAILTEST runs the OCR engine. */
 class OcrStageIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void ocrStageAddsPageXmlAltoAndTextAndABadImageFailsWithoutHurtingTheWorker() throws Exception {

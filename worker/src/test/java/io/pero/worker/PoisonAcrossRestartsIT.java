@@ -10,14 +10,10 @@ import io.pero.common.mq.QueueTopology;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;
 import io.pero.proto.ProcessingRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request that kills every worker process that touches it (CRASHTEST halts the JVM, as a native crash would) is
@@ -29,23 +25,13 @@ class PoisonAcrossRestartsIT {
     /** {@code CrashTestProcessor.HALT_STATUS}. */
     private static final int HALT_STATUS = 86;
 
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     private ChildWorker startChild(String id, String stage) throws Exception {
-        ChildWorker child = ChildWorker.start(tmp.resolve("logs/" + id + ".log"), "-z", h.zooKeeper.connectString(),
-                "-i", id, "--cache-directory", tmp.resolve("cache").toString(), "--disable-remote-logging",
+        ChildWorker child = ChildWorker.start(services.dir().resolve("logs/" + id + ".log"), "-z", h.zooKeeper.connectString(),
+                "-i", id, "--cache-directory", h.cacheDir.toString(), "--disable-remote-logging",
                 "--max-deliveries", String.valueOf(MAX_DELIVERIES), "--shutdown-timeout", "10");
         h.awaitStatus(id, "IDLE");
         h.assign(id, stage);

@@ -18,26 +18,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A stage whose model archive is missing fails, says why, is counted for the watchdog, and is retried until it works. */
 class StageConfigurationRetryIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void failedConfigurationIsReportedCountedAndRetriedWithoutLosingQueuedRequests() throws Exception {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pero.proto.ProcessingRequest;
 import io.pero.testing.Await;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Found by the fault-injection suite: a worker moved to another stage while its broker connection was down (a broker
@@ -19,19 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * it: it held a prefetch of the old stage's requests unacknowledged for as long as the worker ran.
  */
 class SwitchDuringBrokerOutageIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void stageLeftWhileTheConnectionIsDownGetsNoConsumerBackAfterRecovery() throws Exception {

@@ -8,33 +8,19 @@ import io.pero.common.mq.QueueTopology;
 import io.pero.common.status.StageLogStatus;
 import io.pero.proto.ProcessingRequest;
 import io.pero.testing.TestBroker;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad-input rows "empty stage list" and "missing output queue": the request is parked in {@code pero.errors} with a
  * reason that says which, nothing else is lost, and the worker goes on serving its stage.
  */
 class UnroutableRequestIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void requestsWithoutStagesOrWithAMissingOutputQueueAreParkedWithTheirReasonAndTheWorkerGoesOn() throws Exception {

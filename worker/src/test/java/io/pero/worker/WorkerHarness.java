@@ -44,7 +44,8 @@ final class WorkerHarness implements AutoCloseable {
     final Channel channel;
     private final List<String> queues = new ArrayList<>();
 
-    private final Path cacheDir;
+    /** What workers get as {@code --cache-directory}. */
+    final Path cacheDir;
     /** What workers get as {@code -z}: the plaintext port, or the TLS port of a TLS ZooKeeper. */
     private final String workerZooKeeper;
 

@@ -19,26 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A worker run in this JVM against a real broker, an in-JVM ZooKeeper and an in-JVM SFTP server. */
 class WorkerIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void dummyStageForwardsEveryRequestWithItsStageLogAndUpdatesStatistics() throws Exception {
@@ -185,7 +173,7 @@ class WorkerIT {
         String id = WorkerHarness.newId();
         CompletableFuture<Integer> exit = h.startWorker(id);
         h.assign(id, modelStage);
-        Path stageDir = tmp.resolve("cache").resolve("pero-worker-" + id).resolve(modelStage);
+        Path stageDir = h.cacheDir.resolve("pero-worker-" + id).resolve(modelStage);
         Await.until(WorkerHarness.WAIT, () -> modelStage.equals(h.readOrNull(ZkPaths.workerActiveStage(id))),
                 "stage " + modelStage + " served");
         assertTrue(Files.isRegularFile(stageDir.resolve("test_document.txt")), "archive extracted");
@@ -254,7 +242,7 @@ class WorkerIT {
         String id = WorkerHarness.newId();
         CompletableFuture<Integer> exit = h.startWorker(id);
         int code = WorkerMain.run("-z", h.zooKeeper.connectString(), "-i", id, "--disable-remote-logging",
-                "--cache-directory", tmp.toString());
+                "--cache-directory", services.dir().toString());
         // After waiting out the session timeout: a live worker's node does not expire (WorkerRestartIT covers more).
         assertEquals(ExitCodes.ID_IN_USE, code);
         assertEquals("IDLE", h.read(ZkPaths.workerStatus(id)));

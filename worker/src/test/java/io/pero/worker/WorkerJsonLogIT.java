@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pero-worker} in its own JVM, with the product's logback.xml, configured only by environment variables
@@ -26,27 +24,17 @@ class WorkerJsonLogIT {
     /** Sent to RabbitMQ as the password of the default user, which refuses it: the worker logs the refusal and stops. */
     private static final String SECRET = "Xq7-not-the-guest-password-91";
 
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     @Test
     void jsonLogLinesCarryLevelLoggerAndMessageAndNeverThePassword() throws Exception {
-        Path stderr = tmp.resolve("worker.err");
+        Path stderr = services.dir().resolve("worker.err");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classpath, "-Dlogback.configurationFile=logback.xml", WorkerMain.class.getName(),
-                "-i", WorkerHarness.newId(), "--cache-directory", tmp.resolve("cache").toString(), "--disable-remote-logging",
+                "-i", WorkerHarness.newId(), "--cache-directory", h.cacheDir.toString(), "--disable-remote-logging",
                 "--shutdown-timeout", "10", "-d"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);

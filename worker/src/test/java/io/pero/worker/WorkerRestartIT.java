@@ -8,38 +8,24 @@ import io.pero.common.config.ExitCodes;
 import io.pero.common.zk.ZkPaths;
 import io.pero.proto.ProcessingRequest;
 import io.pero.testing.Await;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A worker restarted under the same id: after a crash it waits out the stale node; beside a live twin it is refused. */
 class WorkerRestartIT {
-    @TempDir
-    static Path tmp;
-    static WorkerHarness h;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        h = new WorkerHarness(tmp.resolve("sftp"), Files.createDirectories(tmp.resolve("cache")));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final WorkerHarnessExtension services = new WorkerHarnessExtension();
+    private final WorkerHarness h = services.harness();
 
     /** The session timeout the in-JVM ZooKeeper grants at most (20 ticks of 500 ms), whatever the worker asks. */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     private String[] workerArgs(String id) {
-        return new String[] {"-z", h.zooKeeper.connectString(), "-i", id, "--cache-directory", tmp.resolve("cache").toString(),
+        return new String[] {"-z", h.zooKeeper.connectString(), "-i", id, "--cache-directory", h.cacheDir.toString(),
                 "--shutdown-timeout", "10", "--disable-remote-logging"};
     }
 
@@ -64,7 +50,7 @@ class WorkerRestartIT {
         String next = h.queue("it-next");
         String out = h.queue("it-out");
         String id = WorkerHarness.newId();
-        try (ChildWorker first = ChildWorker.start(tmp.resolve("first.log"), workerArgs(id))) {
+        try (ChildWorker first = ChildWorker.start(services.dir().resolve("first.log"), workerArgs(id))) {
             Await.until(WorkerHarness.WAIT, () -> h.exists(ZkPaths.workerConnected(id)), "child worker registered");
             h.awaitStatus(id, "IDLE");
             h.assign(id, stage);
@@ -96,14 +82,14 @@ class WorkerRestartIT {
         String next = h.queue("it-next");
         String out = h.queue("it-out");
         String id = WorkerHarness.newId();
-        try (ChildWorker first = ChildWorker.start(tmp.resolve("zk-first.log"), workerArgs(id))) {
+        try (ChildWorker first = ChildWorker.start(services.dir().resolve("zk-first.log"), workerArgs(id))) {
             Await.until(WorkerHarness.WAIT, () -> h.exists(ZkPaths.workerConnected(id)), "child worker registered");
             h.awaitStatus(id, "IDLE");
             h.assign(id, stage);
             assertServes(stage, next, out, WorkerHarness.WAIT);
             first.killHard();
         }
-        try (ChildWorker second = ChildWorker.start(tmp.resolve("zk-second.log"), workerArgs(id))) {
+        try (ChildWorker second = ChildWorker.start(services.dir().resolve("zk-second.log"), workerArgs(id))) {
             Await.until(WorkerHarness.WAIT, () -> second.logText().contains("still has its connected node"),
                     "the restarted worker waiting for the crashed one's node");
             h.zooKeeper.stop();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.watchdog.plan.Move;
 import io.pero.watchdog.plan.Plan;
 import io.pero.watchdog.plan.WaitingSinceChange;
@@ -20,16 +19,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MoveApplierIT {
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     private static final Instant UNLOCK = Instant.parse("2024-03-01T12:00:20.5Z");
-    private static EmbeddedZooKeeper server;
-    private static ZkFixture zk;
+    @RegisterExtension
+    static final ZkFixture zk = new ZkFixture();
 
     /** A guard whose answers the test sets. */
     private static final class Guard implements WriteGuard {
@@ -48,18 +46,6 @@ class MoveApplierIT {
     }
 
     private final Guard guard = new Guard();
-
-    @BeforeAll
-    static void startZooKeeper() {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
-    }
-
-    @AfterAll
-    static void stopZooKeeper() {
-        zk.close();
-        server.close();
-    }
 
     @BeforeEach
     void cluster() throws Exception {

@@ -18,7 +18,6 @@ import io.pero.common.mq.QueueTopology;
 import io.pero.common.net.ServerAddress;
 import io.pero.common.status.WorkerStatus;
 import io.pero.common.zk.ZkPaths;
-import io.pero.embedded.EmbeddedZooKeeper;
 import io.pero.testing.Await;
 import io.pero.testing.TestBroker;
 import io.pero.watchdog.snapshot.ClusterSnapshot;
@@ -34,32 +33,19 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reads znodes written in the Python formats and queue depths from the real broker, by both routes. */
 class SnapshotReaderIT {
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
-    private static EmbeddedZooKeeper server;
-    private static ZkFixture zk;
+    @RegisterExtension
+    static final ZkFixture zk = new ZkFixture();
     private final TestBroker broker = TestBroker.get();
     private final String a = TestBroker.uniqueName("wd-read-a");
     private final String b = TestBroker.uniqueName("wd-read-b");
-
-    @BeforeAll
-    static void startZooKeeper() {
-        server = EmbeddedZooKeeper.start(0);
-        zk = new ZkFixture(server);
-    }
-
-    @AfterAll
-    static void stopZooKeeper() {
-        zk.close();
-        server.close();
-    }
 
     @BeforeEach
     void cluster() throws Exception {

@@ -15,15 +15,69 @@ import java.util.Optional;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Writes znodes exactly as the Python tools and workers do (spec §3), and reads them back for assertions. */
-public final class ZkFixture {
-    private final EmbeddedZooKeeper server;
-    private final CuratorFramework client;
+/**
+ * An in-JVM ZooKeeper with a client that writes znodes exactly as the Python tools and workers do (spec §3), and reads
+ * them back for assertions. A JUnit extension: {@code @RegisterExtension static final ZkFixture zk = new ZkFixture();}
+ * starts one ZooKeeper for all tests of the class (they {@link #reset()} it between them), the same on an instance field
+ * one per test, for tests that run watchdogs or workers whose sessions and watches must not outlive them.
+ */
+public final class ZkFixture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private EmbeddedZooKeeper server;
+    private CuratorFramework client;
+    /** Started by {@link #beforeEach}, so {@link #afterEach} stops it; a static field's fixture lives until afterAll. */
+    private boolean perTest;
 
-    public ZkFixture(EmbeddedZooKeeper server) {
-        this.server = server;
-        this.client = CuratorClients.startAndWait(settings(server), Duration.ofSeconds(10));
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** JUnit calls the class callbacks only for an extension on a static field; on an instance field it gets these. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (server == null) {
+            perTest = true;
+            start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            stop();
+        }
+    }
+
+    private void start() {
+        server = EmbeddedZooKeeper.start(0);
+        client = CuratorClients.startAndWait(settings(server), Duration.ofSeconds(10));
+    }
+
+    /** Also after a start that failed half-way: closes what is there. */
+    private void stop() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            client = null;
+            server = null;
+            perTest = false;
+        }
     }
 
     public static ZkSettings settings(EmbeddedZooKeeper server) {
@@ -90,9 +144,5 @@ public final class ZkFixture {
 
     public boolean exists(String path) throws Exception {
         return client.checkExists().forPath(path) != null;
-    }
-
-    public void close() {
-        client.close();
     }
 }
