@@ -1,9 +1,21 @@
 package io.pero.local;
 
-import io.pero.cli.server.ServerConfigMain;
-import io.pero.cli.stage.StageConfigMain;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.pero.cli.ZkNodes;
+import io.pero.cli.server.ServerConfigApplier;
+import io.pero.cli.server.ServerConfigPlanner;
+import io.pero.cli.server.ServerListKind;
+import io.pero.cli.stage.StageConfigApplier;
+import io.pero.cli.stage.StagePlan;
+import io.pero.cli.stage.StagePlanner;
+import io.pero.cli.stage.StageRequest;
+import io.pero.cli.stage.StageStep;
 import io.pero.common.config.Credentials;
+import io.pero.common.mq.QueueTopology;
+import io.pero.common.mq.QueueType;
 import io.pero.common.net.ServerAddress;
+import io.pero.common.sftp.SftpModelStore;
 import io.pero.common.zk.CuratorClients;
 import io.pero.common.zk.ZkCodecs;
 import io.pero.common.zk.ZkPaths;
@@ -16,16 +28,16 @@ import io.pero.watchdog.InProcessWatchdog;
 import io.pero.ocr.config.OcrConfig;
 import io.pero.worker.WorkerMain;
 import io.pero.worker.ocr.OcrProcessorFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
@@ -34,9 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole cluster in this JVM: ZooKeeper, the AMQP broker (Qpid Broker-J) and SFTP on 127.0.0.1, registered in
- * ZooKeeper and given their queues by the config tools' own entry points ({@code pero-server-config},
- * {@code pero-stage-config}), then workers, the watchdog and the log daemon through theirs. {@link #close()} stops
- * everything in reverse order: workers finish the page in hand first.
+ * ZooKeeper and configured by the config tools' own planners and appliers ({@code pero-server-config},
+ * {@code pero-stage-config}), then workers, the watchdog and the log daemon through their entry points.
+ * {@link #close()} stops everything in reverse order: workers finish the page in hand first.
  */
 final class LocalCluster implements AutoCloseable {
     static final String OCR_STAGE = "ocr";
@@ -67,7 +79,7 @@ final class LocalCluster implements AutoCloseable {
     private final List<AutoCloseable> daemons = new ArrayList<>();
     /**
      * Stopped once the workers have: the log daemon (it drains the workers' last lines), this cluster's ZooKeeper
-     * client (it told the workers to stop), the prepared engines nobody took.
+     * client (it told the workers to stop) and AMQP connection, the prepared engines nobody took.
      */
     private final List<AutoCloseable> clients = new ArrayList<>();
     /** ZooKeeper, the broker and SFTP: independent of each other, stopped after everything else. */
@@ -78,6 +90,7 @@ final class LocalCluster implements AutoCloseable {
     private EmbeddedQpidBroker broker;
     private EmbeddedSftpServer sftp;
     private CuratorFramework zk;
+    private Connection connection;
     private PreparedEngines engines;
 
     LocalCluster(Settings settings) {
@@ -85,9 +98,15 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the three servers and registers them, creates the stages and their queues: afterwards pages can be
-     * published to the OCR stage and results consumed, while {@link #startDaemons()} runs. On failure everything
-     * started is stopped again.
+     * Starts the three servers and the workers, registers the servers, configures the stages and creates their queues:
+     * afterwards pages can be published to the OCR stage and results consumed (on {@link #connection()}), while
+     * {@link #startDaemons()} runs. On failure everything started is stopped again.
+     * <p>
+     * Only the queues need the broker, which takes the longest to start (about a second): everything else (ZooKeeper,
+     * the cluster's own client, the workers' assignment, the OCR stage's configuration in ZooKeeper, the SFTP
+     * registration, the workers' own start up to their RabbitMQ connect) happens while it starts. The broker is
+     * registered in ZooKeeper only once its queues exist: that registration is what the workers wait for (a worker
+     * connects as soon as its server list names a broker), so no worker looks for a stage queue that is not there yet.
      */
     void startServices() throws Exception {
         try {
@@ -98,8 +117,6 @@ final class LocalCluster implements AutoCloseable {
             // The three servers start side by side: the broker takes the longest (seconds), the others overlap with it.
             // Own threads, not the common pool: on a two-core machine the common pool has one thread, and the two
             // asynchronous starts would run one after the other.
-            // The broker's port is chosen here, not by the broker, so that it is registered in ZooKeeper while the
-            // broker still starts (nothing that reads the registration runs before the broker is up).
             int amqpPort = settings.amqpPort() != 0 ? settings.amqpPort() : freePort();
             CompletableFuture<EmbeddedQpidBroker> brokerStart = timed("broker", () -> EmbeddedQpidBroker.start(
                     new EmbeddedQpidBroker.Settings(amqpPort, "pero", MQ_USER, MQ_PASSWORD,
@@ -111,13 +128,18 @@ final class LocalCluster implements AutoCloseable {
                 long zkStart = System.nanoTime();
                 zooKeeper = server(EmbeddedZooKeeper.start(settings.zkPort(), settings.dataDir().map(d -> d.resolve("zookeeper"))));
                 log.info("service started service=zookeeper took_ms={}", (System.nanoTime() - zkStart) / 1_000_000);
-                // While the broker is still starting: connect, assign the workers (they are not running yet) and
-                // register the servers.
                 zk = client(CuratorClients.startAndWait(ZkSettings.of(List.of(ServerAddress.of(HOST, zooKeeper.port())),
                         Credentials.none()), ZK_CONNECT));
                 assignWorkers();
+                configureOcrStage(ocrStage);
                 sftp = server(join(sftpStart));
-                registerServers(amqpPort);
+                // A restarted run with the same data directory finds the previous run's servers (on other ports): all
+                // are replaced, and the broker is left out until its queues exist.
+                registerServers(List.of(
+                        new ServerConfigPlanner.Request(ServerListKind.MQ, List.of("all"), List.of(), false),
+                        new ServerConfigPlanner.Request(ServerListKind.FTP, List.of("all"), List.of(HOST + ":" + sftp.port()), false),
+                        new ServerConfigPlanner.Request(ServerListKind.MONITORING, List.of("all"), List.of(), false)));
+                startWorkers(state());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -137,11 +159,11 @@ final class LocalCluster implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
-            if (broker.port() != amqpPort) {
-                throw new IllegalStateException("the broker listens on port " + broker.port() + ", not on the registered "
-                        + amqpPort);
-            }
-            registerStages(ocrStage);
+            connection = broker.connectionFactory().newConnection("pero-local");
+            client(new Named("amqp-connection", connection));
+            declareQueues();
+            registerServers(List.of(new ServerConfigPlanner.Request(ServerListKind.MQ, List.of(),
+                    List.of(HOST + ":" + broker.port()), false)));
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -150,22 +172,28 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the log daemon, the workers and the watchdog, after {@link #startServices()}. On failure everything
+     * Starts the log daemon and the watchdog, after {@link #startServices()}, side by side. On failure everything
      * started is stopped again.
      */
     void startDaemons() throws Exception {
         try {
             Path state = state();
-            // The log daemon starts while the workers do.
             CompletableFuture<InProcessLogDaemon> logDaemon = timed("log-daemon", () -> unchecked(() ->
                     InProcessLogDaemon.start("-z", zkAddress(), "-q", LOG_QUEUE, "-o", state.resolve("logs").toString())));
+            RuntimeException failure = null;
             try {
-                startWorkers(state);
-                client(join(logDaemon));
-            } finally {
-                daemons.add(new Named("workers", this::stopWorkers));
+                daemons.add(InProcessWatchdog.start("-z", zkAddress()));
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            daemons.add(InProcessWatchdog.start("-z", zkAddress()));
+            try {
+                client(join(logDaemon));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw failure;
+            }
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -190,43 +218,55 @@ final class LocalCluster implements AutoCloseable {
         return dir;
     }
 
-    /**
-     * The server lists, through the config tool. A restarted run with the same data directory finds the previous run's
-     * servers (on other ports) registered: they are replaced in the same transaction.
-     */
-    private void registerServers(int amqpPort) {
-        tool("pero-server-config", out -> ServerConfigMain.run(out, out, "-z", zkAddress(),
-                "--rm-mq-servers", "all", "--rm-ftp-servers", "all", "--rm-monitoring-servers", "all",
-                "--add-mq-servers", HOST + ":" + amqpPort, "--add-ftp-servers", HOST + ":" + sftp.port()));
-    }
-
-    /**
-     * The stages and their queues, through the config tool, once the broker is up. The three stages are independent
-     * of each other and are created side by side.
-     */
-    private void registerStages(Path ocrStage) {
-        List<CompletableFuture<Void>> stages = List.of(
-                timed("stage-" + OUT_QUEUE, () -> tool("pero-stage-config -n " + OUT_QUEUE,
-                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", OUT_QUEUE))),
-                timed("stage-" + LOG_QUEUE, () -> tool("pero-stage-config -n " + LOG_QUEUE,
-                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", LOG_QUEUE))),
-                timed("stage-" + OCR_STAGE, () -> tool("pero-stage-config -n " + OCR_STAGE,
-                        out -> StageConfigMain.run(out, out, "-z", zkAddress(), "-n", OCR_STAGE,
-                                "-c", ocrStage.resolve(OcrConfig.FILE_NAME).toString()))));
-        for (CompletableFuture<Void> stage : stages) {
-            join(stage);
+    /** Changes the server lists as {@code pero-server-config} does (its planner and applier, on this cluster's client). */
+    private void registerServers(List<ServerConfigPlanner.Request> requests) {
+        try {
+            new ServerConfigApplier(new ZkNodes(zk)).apply(ServerConfigPlanner.plan(requests));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the servers in ZooKeeper: " + e, e);
         }
     }
 
-    /** Runs one config tool with its output captured; a failure carries that output. Returns null (for timed). */
-    private static Void tool(String what, java.util.function.ToIntFunction<PrintStream> run) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = run.applyAsInt(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new IllegalStateException(what + " failed with exit code " + code + ": "
-                    + bytes.toString(StandardCharsets.UTF_8).strip());
+    /**
+     * The OCR stage's configuration and version in ZooKeeper, as {@code pero-stage-config -n ocr -c config.ini} writes
+     * them (its planner and applier, on this cluster's client); its queue comes with the others once the broker is up.
+     * The models are bundled: nothing goes to SFTP.
+     */
+    private void configureOcrStage(Path ocrStage) {
+        try {
+            StagePlan plan = StagePlanner.plan(new StageRequest(Optional.of(OCR_STAGE),
+                    Optional.of(Files.readString(ocrStage.resolve(OcrConfig.FILE_NAME), StandardCharsets.UTF_8)),
+                    Optional.empty(), false, Optional.empty(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
+                    false, false, false), Instant.now());
+            StagePlan zooKeeperOnly = new StagePlan(plan.steps().stream()
+                    .filter(step -> !(step instanceof StageStep.DeclareQueue)).toList(), plan.warnings(), Optional.empty(), false);
+            new StageConfigApplier(new ZkNodes(zk), NO_SERVICES).apply(zooKeeperOnly);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot configure the " + OCR_STAGE + " stage in ZooKeeper: " + e, e);
         }
-        return null;
+    }
+
+    /** What {@link #configureOcrStage} never needs: no queue is touched and no model uploaded there. */
+    private static final StageConfigApplier.Services NO_SERVICES = new StageConfigApplier.Services() {
+        @Override
+        public Connection openMq(List<ServerAddress> servers) {
+            throw new IllegalStateException("the local OCR stage is configured without RabbitMQ");
+        }
+
+        @Override
+        public SftpModelStore sftp(List<ServerAddress> servers) {
+            throw new IllegalStateException("the local OCR stage has no model archive");
+        }
+    };
+
+    /** The stage queues, declared as {@code pero-stage-config -n NAME} declares them. */
+    private void declareQueues() throws java.io.IOException, java.util.concurrent.TimeoutException {
+        try (Channel channel = connection.createChannel()) {
+            for (String queue : List.of(OUT_QUEUE, LOG_QUEUE, OCR_STAGE)) {
+                QueueTopology.declareStageQueue(channel, queue, QueueType.CLASSIC);
+                log.info("queue declared queue={}", queue);
+            }
+        }
     }
 
     /** Every worker assigned to the OCR stage before it starts, so it serves OCR at once, not after a watchdog cycle. */
@@ -243,16 +283,19 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private void startWorkers(Path state) throws Exception {
-        Path cache = Files.createDirectories(state.resolve("worker-cache"));
+    /**
+     * Starts each worker on a thread of its own ({@code WorkerMain.run}); a worker connects to RabbitMQ once the broker
+     * is registered, then takes its stage.
+     */
+    private void startWorkers(Path state) {
+        Path cache;
         Path ini = settings.workDir().resolve("worker.ini");
-        Files.writeString(ini, "[WORKER]\n"
-                + "zookeeper_servers = " + zkAddress() + "\n"
-                + "cache_dir = " + cache + "\n"
-                + "log_queue = " + LOG_QUEUE + "\n"
-                + "disable_remote_logging = false\n"
-                // One page at a time per worker: pages take seconds, and a worker holding several leaves others idle.
-                + "prefetch = 1\n", StandardCharsets.UTF_8);
+        try {
+            cache = Files.createDirectories(state.resolve("worker-cache"));
+            Files.writeString(ini, workerIni(cache), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the workers' configuration: " + e.getMessage(), e);
+        }
         OcrProcessorFactory ocr = new OcrProcessorFactory(engines);
         for (String id : workerIds) {
             CompletableFuture<Integer> run = new CompletableFuture<>();
@@ -267,6 +310,19 @@ final class LocalCluster implements AutoCloseable {
             t.start();
             workerRuns.add(run);
         }
+        if (!workerIds.isEmpty()) {
+            daemons.add(new Named("workers", this::stopWorkers));
+        }
+    }
+
+    private String workerIni(Path cache) {
+        return "[WORKER]\n"
+                + "zookeeper_servers = " + zkAddress() + "\n"
+                + "cache_dir = " + cache + "\n"
+                + "log_queue = " + LOG_QUEUE + "\n"
+                + "disable_remote_logging = false\n"
+                // One page at a time per worker: pages take seconds, and a worker holding several leaves others idle.
+                + "prefetch = 1\n";
     }
 
     /** {@code enabled=false} for every worker (what {@code pero-controller -d} writes), then wait for each to finish. */
@@ -315,8 +371,12 @@ final class LocalCluster implements AutoCloseable {
         return settings.dataDir().orElse(settings.workDir()).resolve("logs");
     }
 
-    EmbeddedQpidBroker broker() {
-        return broker;
+    /**
+     * The cluster's own AMQP connection (it declared the queues), for publishing pages and consuming results; closed
+     * with the cluster, after the workers.
+     */
+    Connection connection() {
+        return connection;
     }
 
     private <T extends AutoCloseable> T server(T server) {

@@ -132,18 +132,19 @@ final class LocalCommand extends CliCommand {
 
     /**
      * Starts the daemons, uploads and collects until every page is finished; false when stopped (Ctrl-C) first. The
-     * pages go out and the results are consumed while the workers and the other daemons start: the queues exist once
-     * the services have started, and a worker finds its first page waiting instead of the other way round.
+     * pages go out and the results are consumed while the workers connect and the other daemons start: the queues
+     * exist once the services have started, and a worker finds its first page waiting instead of the other way round.
      */
     private boolean process(LocalCluster cluster, RunJournal journal, ResumePlan plan, RunProgress progress) throws Exception {
         if (plan.awaited().isEmpty()) {
             cluster.startDaemons();
             return true;
         }
-        // The publisher closes its own channel.
-        try (Connection connection = cluster.broker().connectionFactory().newConnection("pero-local");
+        // The publisher closes its own channel. Results are consumed only until here: what a worker finishes while
+        // the services stop stays in the broker (with --data-dir, for the next run).
+        Connection connection = cluster.connection();
+        try (Channel results = connection.createChannel();
              ConfirmingPublisher publisher = new ConfirmingPublisher(connection.createChannel())) {
-            Channel results = connection.createChannel();
             ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()),
                     f -> progress.finished(f, System.nanoTime()));
             collector.start(LocalCluster.OUT_QUEUE);

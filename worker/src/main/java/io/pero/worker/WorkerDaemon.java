@@ -168,6 +168,7 @@ public final class WorkerDaemon {
         MqLink link = new MqLink(new AmqpConnections(new AmqpSettings(mqServers::current, config.credentials(),
                 config.verifyHostname(), 60)), id, status, connector);
         shutdown.add("rabbitmq", link::close);
+        mqServers.addListener(servers -> link.serversChanged());
         BooleanSupplier zkUp = () -> zk.getZookeeperClient().isConnected();
         BooleanSupplier mqUp = () -> link.links().map(l -> l.consume().isOpen() && l.publish().isOpen()).orElse(false);
         metrics.connectionStates(Map.of("zookeeper", zkUp, "rabbitmq", mqUp));

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker's two AMQP connections, {@code pero-worker:<id>:consume} and {@code pero-worker:<id>:publish} (with the
  * {@link ConfirmingPublisher}). The first connect is retried in the background with capped backoff, since the client's
- * automatic recovery only covers connections that were once open; after that, recovery heals both. A lost connection
+ * automatic recovery only covers connections that were once open; a change of the registered server list
+ * ({@link #serversChanged()}) brings a waiting retry forward. After that, recovery heals both. A lost connection
  * turns a running worker's status into MQ_CONNECTION_FAILED, recovery turns it back.
  */
 public final class MqLink implements AutoCloseable {
@@ -53,7 +55,9 @@ public final class MqLink implements AutoCloseable {
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile Listener listener;
     private volatile boolean closed;
+    // Both only touched on the scheduler's (single) thread.
     private Duration nextRetry = FIRST_RETRY;
+    private ScheduledFuture<?> pendingRetry;
 
     public MqLink(AmqpConnections connections, String workerId, StatusReporter status, ScheduledExecutorService scheduler) {
         this.connections = connections;
@@ -75,6 +79,29 @@ public final class MqLink implements AutoCloseable {
 
     public Optional<Links> links() {
         return Optional.ofNullable(links.get());
+    }
+
+    /**
+     * The registered RabbitMQ servers changed (the server list watcher's listener): while the first connect waits for
+     * its next retry, it is tried at once with the new list and the backoff starts over. A worker started before its
+     * broker was registered (a cluster coming up, an operator adding the server) connects when the server appears,
+     * not up to 30 s later. Once connected, the client's recovery re-reads the list itself.
+     */
+    public void serversChanged() {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                if (pendingRetry != null && pendingRetry.cancel(false)) {
+                    pendingRetry = null;
+                    nextRetry = FIRST_RETRY;
+                    connect();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Shutting down: the scheduler is gone, and so is the need to connect.
+        }
     }
 
     private void connect() {
@@ -108,7 +135,7 @@ public final class MqLink implements AutoCloseable {
 
     private void scheduleRetry() {
         if (!closed) {
-            scheduler.schedule(this::connect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
+            pendingRetry = scheduler.schedule(this::connect, nextRetry.toMillis(), TimeUnit.MILLISECONDS);
             nextRetry = nextRetry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextRetry.multipliedBy(2);
         }
     }
