@@ -74,10 +74,13 @@ final class ResultCollector {
         } catch (IOException e) {
             finished = new RunJournal.Finished(outcome.page(), false, "cannot write results into " + outDir + ": " + e.getMessage());
         }
-        if (journal.recordFinished(finished)) {
+        boolean first = journal.recordFinished(finished);
+        channel.basicAck(tag, false);
+        // Only after the ack: once the last page counts as finished the run closes this channel, and an ack after that
+        // failed the run. The journal already holds the page, so a redelivery after a crash here is not counted twice.
+        if (first) {
             onFinished.accept(finished);
         }
-        channel.basicAck(tag, false);
     }
 
     private void write(PageOutcome outcome) throws IOException {
