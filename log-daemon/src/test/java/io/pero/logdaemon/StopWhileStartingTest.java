@@ -6,7 +6,7 @@ import io.pero.common.config.Credentials;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.net.ServerAddress;
 import io.pero.testing.Await;
-import java.net.ServerSocket;
+import io.pero.testing.ClosedPort;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +23,7 @@ class StopWhileStartingTest {
 
     @Test
     void stopRequestedWhileWaitingForZooKeeperEndsTheStartAtOnceAndExitsWithZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.any();
         LogDaemonConfig config = new LogDaemonConfig(List.of(ServerAddress.of("127.0.0.1", closedPort)),
                 Credentials.none(), true, "log", dir, Duration.ofMinutes(1), 0);
         LogDaemon daemon = new LogDaemon(config, Clock.systemUTC());

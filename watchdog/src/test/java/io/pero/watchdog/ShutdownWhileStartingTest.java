@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.config.ExitCodes;
 import io.pero.testing.Await;
-import java.net.ServerSocket;
+import io.pero.testing.ClosedPort;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,10 +15,7 @@ import picocli.CommandLine;
 class ShutdownWhileStartingTest {
     @Test
     void shutdownRequestedWhileWaitingForZooKeeperEndsTheWatchdogAtOnceWithExitCodeZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.any();
         WatchdogOptions options = new WatchdogOptions();
         new CommandLine(options).parseArgs("-z", "127.0.0.1:" + closedPort);
         WatchdogDaemon daemon = new WatchdogDaemon(WatchdogConfigLoader.load(options), Clock.systemUTC(), System.out,

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.config.ExitCodes;
 import io.pero.testing.Await;
+import io.pero.testing.ClosedPort;
 import io.pero.worker.config.WorkerConfigLoader;
 import io.pero.worker.config.WorkerOptions;
 import io.pero.worker.ocr.OcrProcessorFactory;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +26,7 @@ class ShutdownWhileStartingTest {
 
     @Test
     void shutdownRequestedWhileWaitingForZooKeeperEndsTheWorkerAtOnceWithExitCodeZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = ClosedPort.any();
         WorkerOptions options = new WorkerOptions();
         new CommandLine(options).parseArgs("-z", "127.0.0.1:" + closedPort, "-i", "it-starting",
                 "--cache-directory", cache.toString(), "--disable-remote-logging");
