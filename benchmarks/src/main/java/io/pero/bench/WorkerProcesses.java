@@ -87,8 +87,10 @@ final class WorkerProcesses implements AutoCloseable {
     }
 
     /**
-     * Stops every worker the way an operator does ({@code enabled=false}: finish the message in hand, ack, exit 0), then
-     * kills what has not ended within the stop timeout.
+     * Stops every worker the way an operator does ({@code enabled=false}: finish the message in hand, ack, exit 0) and
+     * the way systemd does (SIGTERM, the same orderly stop), then kills what has not ended within the stop timeout. The
+     * signal is needed for a worker restarted moments ago: it writes {@code enabled=true} when it registers (spec), which
+     * can land after our {@code false} and left it running until the kill.
      */
     @Override
     public synchronized void close() {
@@ -100,6 +102,7 @@ final class WorkerProcesses implements AutoCloseable {
                 log.warn("cannot disable worker id={} cause={}", id, e.toString());
             }
         }
+        running.values().forEach(Process::destroy);
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         for (Map.Entry<String, Process> e : running.entrySet()) {
             Process p = e.getValue();

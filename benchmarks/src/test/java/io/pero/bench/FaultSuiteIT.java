@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault-injection suite (issue 9): tagged {@code faults}, left out of {@code mvn verify} (it restarts the broker),
- * run by {@code .ci/run}. The short version by default; {@code -Dpero.faults.requests=2000 -Dpero.faults.kills=8} make it
- * the soak ({@code bin/pero-bench faults} runs the same suite from the command line). The report goes to stdout and to
- * {@code target/faults-report.txt}.
+ * run by {@code .ci/run}. By default at the size the issue's target names (2,000 requests, 8 kills, plus one broker,
+ * ZooKeeper and SFTP outage each): the run takes as long as a 300-request one, since the outages, not the requests, set
+ * its length, and duplicates come per fault, not per request, so a smaller run only inflates their percentage (a
+ * 300-request run with 1.67 % = 5 duplicates failed the 1 % bound that 2,000 requests with the same faults keep at
+ * about 0.1 %). {@code bin/pero-bench faults} runs the same suite from the command line. The report goes to stdout and
+ * to {@code target/faults-report.txt}.
  */
 @Tag("faults")
 class FaultSuiteIT {
@@ -35,8 +38,8 @@ class FaultSuiteIT {
         }
         Optional<ServerAddress> management = broker.managementPort() > 0
                 ? Optional.of(ServerListParser.parseOne(broker.host() + ":" + broker.managementPort())) : Optional.empty();
-        FaultSuite.Params params = new FaultSuite.Params(Integer.getInteger("pero.faults.requests", 300),
-                Integer.getInteger("pero.faults.kills", 3), Integer.getInteger("pero.faults.workers", 3),
+        FaultSuite.Params params = new FaultSuite.Params(Integer.getInteger("pero.faults.requests", 2000),
+                Integer.getInteger("pero.faults.kills", 8), Integer.getInteger("pero.faults.workers", 4),
                 Integer.getInteger("pero.faults.ms", 10), restart, management, Duration.ofSeconds(3), Duration.ofSeconds(12),
                 Duration.ofSeconds(10), Duration.ofSeconds(Integer.getInteger("pero.faults.drain", 150)),
                 Long.getLong("pero.faults.seed", System.nanoTime()), 1.0,
