@@ -41,6 +41,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.imps.CuratorFrameworkState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,16 +72,13 @@ final class LocalCluster implements AutoCloseable {
 
     private final Settings settings;
     /*
-     * close() stops three groups one after another, the services in each side by side: each of the daemons' and the
-     * config tools' ZooKeeper clients takes ~100 ms to close (ZooKeeper's client sleeps that long after closing its
-     * socket), so closing them one after another made up most of the stop.
+     * close() tells the workers to stop, then stops the daemons and the clients all side by side, then the servers:
+     * each ZooKeeper client (the daemons', this cluster's) takes ~100 ms to close (ZooKeeper's NIO client sleeps that
+     * long after closing its socket), so every group closed one after another added one such sleep to the stop.
      */
-    /** Stopped first: the watchdog (it moves nobody while stopping) and the workers (each after the page in hand). */
+    /** The watchdog (it moves nobody while stopping), the workers (each after the page in hand), the log daemon. */
     private final List<AutoCloseable> daemons = new ArrayList<>();
-    /**
-     * Stopped once the workers have: the log daemon (it drains the workers' last lines), this cluster's ZooKeeper
-     * client (it told the workers to stop) and AMQP connection, the prepared engines nobody took.
-     */
+    /** This cluster's ZooKeeper client and AMQP connection, the prepared engines nobody took. */
     private final List<AutoCloseable> clients = new ArrayList<>();
     /** ZooKeeper, the broker and SFTP: independent of each other, stopped after everything else. */
     private final List<AutoCloseable> servers = new ArrayList<>();
@@ -187,7 +185,7 @@ final class LocalCluster implements AutoCloseable {
                 failure = e;
             }
             try {
-                client(join(logDaemon));
+                daemons.add(join(logDaemon));
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
@@ -311,7 +309,7 @@ final class LocalCluster implements AutoCloseable {
             workerRuns.add(run);
         }
         if (!workerIds.isEmpty()) {
-            daemons.add(new Named("workers", this::stopWorkers));
+            daemons.add(new Named("workers", this::awaitWorkers));
         }
     }
 
@@ -325,8 +323,11 @@ final class LocalCluster implements AutoCloseable {
                 + "prefetch = 1\n";
     }
 
-    /** {@code enabled=false} for every worker (what {@code pero-controller -d} writes), then wait for each to finish. */
-    private void stopWorkers() {
+    /** {@code enabled=false} for every started worker (what {@code pero-controller -d} writes); they stop by themselves. */
+    private void disableWorkers() {
+        if (workerRuns.isEmpty() || zk == null || zk.getState() != CuratorFrameworkState.STARTED) {
+            return;
+        }
         for (String id : workerIds) {
             try {
                 zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("false"));
@@ -334,6 +335,10 @@ final class LocalCluster implements AutoCloseable {
                 log.warn("cannot disable worker id={} cause={}", id, e.toString());
             }
         }
+    }
+
+    /** Waits for each worker told to stop by {@link #disableWorkers()} to finish. */
+    private void awaitWorkers() {
         for (int i = 0; i < workerRuns.size(); i++) {
             try {
                 int code = workerRuns.get(i).get(WORKER_STOP.toSeconds(), TimeUnit.SECONDS);
@@ -441,15 +446,23 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * Stops the watchdog and the workers, then the log daemon and the clients, then the three servers; the services of
-     * each group side by side. Idempotent.
+     * Tells the workers to stop, then stops them, the watchdog, the log daemon and the clients side by side, then the
+     * three servers side by side. Idempotent.
+     *
+     * <p>The log daemon stops beside the workers, not after them: lines the workers send while they stop and it no
+     * longer reads stay in the log queue, which, like the log files, is kept only with a data directory, and there the
+     * next run's log daemon drains them. Every line is also in the run's own log file.
      */
     @Override
     public synchronized void close() {
-        for (List<AutoCloseable> group : List.of(daemons, clients, servers)) {
-            closeSideBySide(List.copyOf(group));
-            group.clear();
-        }
+        disableWorkers();
+        List<AutoCloseable> first = new ArrayList<>(daemons);
+        first.addAll(clients);
+        closeSideBySide(first);
+        daemons.clear();
+        clients.clear();
+        closeSideBySide(List.copyOf(servers));
+        servers.clear();
     }
 
     /** A service to stop with the name its log lines and stop thread carry. */
