@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,14 +146,18 @@ final class LocalCommand extends CliCommand {
         Connection connection = cluster.connection();
         try (Channel results = connection.createChannel();
              ConfirmingPublisher publisher = new ConfirmingPublisher(connection.createChannel())) {
-            ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()),
-                    f -> progress.finished(f, System.nanoTime()));
+            UploadWindow window = new UploadWindow(UploadWindow.sizeFor(cluster.workers()),
+                    plan.awaited().size() - plan.toUpload().size());
+            Consumer<RunJournal.Finished> finished = f -> {
+                progress.finished(f, System.nanoTime());
+                window.pageFinished();
+            };
+            ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()), finished);
             collector.start(LocalCluster.OUT_QUEUE);
-            PageUploader uploader = new PageUploader(publisher, RequestFactory.system(), journal,
-                    f -> progress.finished(f, System.nanoTime()));
+            PageUploader uploader = new PageUploader(publisher, RequestFactory.system(), journal, finished);
             Thread upload = new Thread(() -> {
                 try {
-                    uploader.upload(plan.toUpload(), List.of(LocalCluster.OCR_STAGE, LocalCluster.OUT_QUEUE));
+                    uploader.upload(plan.toUpload(), List.of(LocalCluster.OCR_STAGE, LocalCluster.OUT_QUEUE), window);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -160,36 +165,42 @@ final class LocalCommand extends CliCommand {
             upload.start();
             try {
                 cluster.startDaemons();
+                return awaitPages(cluster, progress);
             } finally {
-                // Also when a daemon failed to start: every upload is settled (journaled) before the connection closes,
-                // so no page is recorded as failed for what was a start failure elsewhere.
+                // Stopped early (Ctrl-C, a failure) the uploader takes no more pages; either way every upload is settled
+                // (journaled) before the connection closes, so no page is recorded as failed for a stop elsewhere.
+                upload.interrupt();
                 upload.join();
             }
-            long refreshNanos = TimeUnit.MILLISECONDS.toNanos(terminal ? TERMINAL_REFRESH_MS : PLAIN_REFRESH_MS);
-            long lastShown = System.nanoTime();
-            // Short waits, so that Ctrl-C is noticed at once; the progress line only every refresh interval.
-            while (!progress.awaitAll(STOP_CHECK_MS, TimeUnit.MILLISECONDS)) {
-                if (stopRequested()) {
-                    err.println();
-                    err.println("pero-local: stopped with " + progress.done() + "/" + progress.total() + " pages finished"
-                            + (dataDir == null ? "" : "; run again with the same arguments to finish the rest"));
-                    return false;
-                }
-                if (cluster.workersEnded() == cluster.workers()) {
-                    throw new IllegalStateException("every worker ended with " + (progress.total() - progress.done())
-                            + " pages unfinished; see the log file");
-                }
-                if (System.nanoTime() - lastShown >= refreshNanos) {
-                    showProgress(progress);
-                    lastShown = System.nanoTime();
-                }
-            }
-            showProgress(progress);
-            if (terminal) {
-                err.println();
-            }
-            return true;
         }
+    }
+
+    /** Waits until every page is finished, showing progress; false when stopped (Ctrl-C) first. */
+    private boolean awaitPages(LocalCluster cluster, RunProgress progress) throws InterruptedException {
+        long refreshNanos = TimeUnit.MILLISECONDS.toNanos(terminal ? TERMINAL_REFRESH_MS : PLAIN_REFRESH_MS);
+        long lastShown = System.nanoTime();
+        // Short waits, so that Ctrl-C is noticed at once; the progress line only every refresh interval.
+        while (!progress.awaitAll(STOP_CHECK_MS, TimeUnit.MILLISECONDS)) {
+            if (stopRequested()) {
+                err.println();
+                err.println("pero-local: stopped with " + progress.done() + "/" + progress.total() + " pages finished"
+                        + (dataDir == null ? "" : "; run again with the same arguments to finish the rest"));
+                return false;
+            }
+            if (cluster.workersEnded() == cluster.workers()) {
+                throw new IllegalStateException("every worker ended with " + (progress.total() - progress.done())
+                        + " pages unfinished; see the log file");
+            }
+            if (System.nanoTime() - lastShown >= refreshNanos) {
+                showProgress(progress);
+                lastShown = System.nanoTime();
+            }
+        }
+        showProgress(progress);
+        if (terminal) {
+            err.println();
+        }
+        return true;
     }
 
     private void showProgress(RunProgress progress) {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes one request per page (made as {@code pero-publisher} makes them) to the first stage with publisher
- * confirms, and journals each page once its publish is confirmed. A page that cannot be read or published is reported
- * as finished with the reason; the others go on.
+ * confirms, and journals each page once its publish is confirmed; no more pages than the {@link UploadWindow} allows
+ * wait in the broker at once. A page that cannot be read or published is reported as finished with the reason; the
+ * others go on.
  */
 final class PageUploader {
     private static final Logger log = LoggerFactory.getLogger(PageUploader.class);
@@ -37,38 +38,70 @@ final class PageUploader {
         this.onFailed = onFailed;
     }
 
-    void upload(List<Pages.Page> pages, List<String> stages) throws InterruptedException {
+    /**
+     * Uploads {@code pages}, each once {@code window} has room (so this returns only once all but the last window's
+     * worth have finished). Interrupted, it stops taking pages, waits for the publishes already sent to settle (each
+     * is journaled or reported), and throws.
+     */
+    void upload(List<Pages.Page> pages, List<String> stages, UploadWindow window) throws InterruptedException {
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-        for (Pages.Page page : pages) {
-            byte[] content;
-            try {
-                content = Files.readAllBytes(page.file());
-            } catch (IOException e) {
-                fail(page, "cannot read " + page.file() + ": " + e.getMessage());
-                continue;
+        try {
+            for (Pages.Page page : pages) {
+                window.takePlace();
+                uploadOne(page, stages, inFlight);
             }
-            ProcessingRequest request = requests.create(page.name(), content, stages, 0);
-            if (!inFlight.tryAcquire(CONFIRM_TIMEOUT_S, TimeUnit.SECONDS)) {
-                fail(page, "not uploaded: no publisher confirm for " + CONFIRM_TIMEOUT_S + " s");
-                continue;
-            }
-            CompletableFuture<PublishOutcome> outcome = publisher.publish(stages.get(0), QueueTopology.taskProperties(0),
-                    request.toByteArray());
-            outcome.whenComplete((o, e) -> {
-                inFlight.release();
-                if (o == PublishOutcome.CONFIRMED) {
-                    journal.recordUploaded(page.name());
-                    log.debug("page uploaded page={} uuid={}", page.name(), request.getUuid());
-                } else {
-                    fail(page, "not uploaded: " + (e != null ? e.toString() : "broker answered " + o));
-                }
-            });
+        } finally {
+            awaitSettled(inFlight);
         }
-        // Every publish settled: all permits back.
-        if (!inFlight.tryAcquire(MAX_IN_FLIGHT, CONFIRM_TIMEOUT_S, TimeUnit.SECONDS)) {
-            log.warn("some uploads not confirmed within {} s", CONFIRM_TIMEOUT_S);
-        } else {
-            inFlight.release(MAX_IN_FLIGHT);
+    }
+
+    private void uploadOne(Pages.Page page, List<String> stages, Semaphore inFlight) throws InterruptedException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(page.file());
+        } catch (IOException e) {
+            fail(page, "cannot read " + page.file() + ": " + e.getMessage());
+            return;
+        }
+        ProcessingRequest request = requests.create(page.name(), content, stages, 0);
+        if (!inFlight.tryAcquire(CONFIRM_TIMEOUT_S, TimeUnit.SECONDS)) {
+            fail(page, "not uploaded: no publisher confirm for " + CONFIRM_TIMEOUT_S + " s");
+            return;
+        }
+        CompletableFuture<PublishOutcome> outcome = publisher.publish(stages.get(0), QueueTopology.taskProperties(0),
+                request.toByteArray());
+        outcome.whenComplete((o, e) -> {
+            inFlight.release();
+            if (o == PublishOutcome.CONFIRMED) {
+                journal.recordUploaded(page.name());
+                log.debug("page uploaded page={} uuid={}", page.name(), request.getUuid());
+            } else {
+                fail(page, "not uploaded: " + (e != null ? e.toString() : "broker answered " + o));
+            }
+        });
+    }
+
+    /** Every publish settled: all permits back (also when interrupted: the journal must know what the broker has). */
+    private static void awaitSettled(Semaphore inFlight) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CONFIRM_TIMEOUT_S);
+            while (true) {
+                try {
+                    if (inFlight.tryAcquire(MAX_IN_FLIGHT, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        inFlight.release(MAX_IN_FLIGHT);
+                    } else {
+                        log.warn("some uploads not confirmed within {} s", CONFIRM_TIMEOUT_S);
+                    }
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
