@@ -1,10 +1,12 @@
 package io.pero.cli;
 
 import io.pero.common.cli.ConnectionOptions;
+import io.pero.common.cli.ZkAclOption;
 import io.pero.common.config.ConfigException;
-import io.pero.common.zk.ZkAcl;
 import io.pero.common.zk.ZkSettings;
 import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,10 +18,8 @@ public final class ToolConnectionOptions extends ConnectionOptions {
             description = "How long to wait for ZooKeeper before giving up (default: ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
 
-    @Option(names = "--zk-acl", paramLabel = "open|creator", defaultValue = "${env:PERO_ZK_ACL:-open}",
-            description = "ACL of the znodes this command creates: open (anyone, as the original) or creator (only the "
-                    + "-u user; other ZooKeeper users can neither read nor change them) (env PERO_ZK_ACL).")
-    String zkAcl;
+    @Mixin
+    ZkAclOption zkAcl = new ZkAclOption();
 
     public Duration connectTimeout() {
         if (connectTimeoutSeconds <= 0) {
@@ -35,6 +35,6 @@ public final class ToolConnectionOptions extends ConnectionOptions {
 
     public ZkSettings zkSettings() {
         return new ZkSettings(zookeeperServersOrDefault(), credentials(), Duration.ofSeconds(30), connectTimeout(), checkHostname(),
-                ZkAcl.parse(zkAcl, "--zk-acl"));
+                zkAcl.resolve(Optional.empty(), "--zk-acl"));
     }
 }

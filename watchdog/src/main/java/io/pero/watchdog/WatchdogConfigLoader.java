@@ -9,6 +9,7 @@ import static io.pero.common.config.ConfigKeys.WATCHDOG_EVENT_DEBOUNCE;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_HOLD_TIME;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_HTTP_TIMEOUT;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_INTERVAL;
+import static io.pero.common.config.ConfigKeys.ZK_ACL;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_LEADER_ELECTION;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_POLICY;
 import static io.pero.common.config.ConfigKeys.WATCHDOG_QUEUE_POLL_INTERVAL;
@@ -60,7 +61,9 @@ final class WatchdogConfigLoader {
             throw new ConfigException("ca_cert " + ca + ": file not found or not readable");
         });
         boolean verifyHostname = connection.verifyHostname().orElseGet(() -> bool(TLS_VERIFY_HOSTNAME));
-        ZkSettings zk = new ZkSettings(zookeeperServers(), credentials, Duration.ofSeconds(30), Duration.ofSeconds(20), verifyHostname);
+        // The latch, unlock-time and queue nodes it creates get the same ACL as the workers' (zk_acl, shared with [WORKER]).
+        ZkSettings zk = new ZkSettings(zookeeperServers(), credentials, Duration.ofSeconds(30), Duration.ofSeconds(20), verifyHostname,
+                options.zkAcl.resolve(fromIni(ZK_ACL), "[" + WATCHDOG + "] " + ZK_ACL));
         // Differs from the original: the cost-aware default policy unless policy=original is asked for.
         String policy = cliOr(options.policy, WATCHDOG_POLICY).orElseThrow();
         if (!policy.equals(DefaultPolicy.NAME) && !policy.equals(OriginalPolicy.NAME)) {

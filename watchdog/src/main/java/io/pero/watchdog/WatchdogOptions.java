@@ -1,6 +1,7 @@
 package io.pero.watchdog;
 
 import io.pero.common.cli.ConnectionOptions;
+import io.pero.common.cli.ZkAclOption;
 import io.pero.common.logging.DaemonLogOptions;
 import io.pero.common.metrics.MetricsOptions;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ final class WatchdogOptions {
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    ZkAclOption zkAcl = new ZkAclOption();
 
     @Mixin
     DaemonLogOptions logging = new DaemonLogOptions();

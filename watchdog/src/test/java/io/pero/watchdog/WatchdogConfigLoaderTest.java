@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.config.ConfigException;
+import io.pero.common.zk.ZkAcl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,18 @@ class WatchdogConfigLoaderTest {
         WatchdogConfig c = load("-c", ini("[WORKER]\nzookeeper_servers=a:1,b:2\npassword=secret\n").toString());
         assertEquals("a:1,b:2", c.zk().connectString());
         assertEquals("****", c.credentials().password().toString());
+    }
+
+    @Test
+    void znodeAclComesFromTheWorkersSectionAndTheOptionWinsOverIt() throws Exception {
+        // Holds where PERO_ZK_ACL is unset, as in the build.
+        Path shared = ini("[WORKER]\nzookeeper_servers=zk\nusername=pero\nzk_acl=creator\n");
+
+        assertEquals(ZkAcl.OPEN, load("-z", "zk").zk().acl(), "open by default, as the original");
+        assertEquals(ZkAcl.CREATOR, load("-c", shared.toString()).zk().acl(), "the workers' zk_acl, so the watchdog's nodes match theirs");
+        assertEquals(ZkAcl.OPEN, load("-c", shared.toString(), "--zk-acl", "open").zk().acl());
+        ConfigException bad = assertThrows(ConfigException.class, () -> load("-z", "zk", "--zk-acl", "private"));
+        assertTrue(bad.getMessage().startsWith("--zk-acl=private: must be open or creator"), bad.getMessage());
     }
 
     @Test

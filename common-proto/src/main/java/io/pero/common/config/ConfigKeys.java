@@ -106,6 +106,7 @@ public final class ConfigKeys {
             new Key(WATCHDOG, PASSWORD, null, "password for the same"),
             new Key(WATCHDOG, CA_CERT, null, "CA certificate (PEM); enables TLS for ZooKeeper and AMQP, https for the management API"),
             new Key(WATCHDOG, TLS_VERIFY_HOSTNAME, "true", "check the server host name against its TLS certificate"),
+            new Key(WATCHDOG, ZK_ACL, "open", "ACL of the znodes it creates (leader latch, unlock times): open or creator; falls back to [WORKER]"),
             new Key(WATCHDOG, WATCHDOG_INTERVAL, "10", "seconds between scheduling cycles"),
             new Key(WATCHDOG, WATCHDOG_POLICY, "default", "scheduling policy: default (cost-aware) or original (the Python formula)"),
             new Key(WATCHDOG, WATCHDOG_LEADER_ELECTION, "true", "only the elected leader among running watchdogs writes"),

@@ -98,11 +98,11 @@ public final class WorkerConfigLoader {
     }
 
     private ZkAcl zkAcl() {
-        String value = text(cli.zkAcl, ZK_ACL).filter(v -> !v.isEmpty()).orElse(defaultOf(ZK_ACL));
+        String source = cli.zkAcl.value().isPresent() ? "--zk-acl" : where(ZK_ACL);
         try {
-            ZkAcl acl = ZkAcl.parse(value, cli.zkAcl != null ? "--zk-acl" : where(ZK_ACL));
+            ZkAcl acl = cli.zkAcl.resolve(fromIni(ZK_ACL), where(ZK_ACL));
             if (acl == ZkAcl.CREATOR && text(cli.connection.username().orElse(null), USERNAME).filter(u -> !u.isEmpty()).isEmpty()) {
-                problems.add((cli.zkAcl != null ? "--zk-acl" : where(ZK_ACL)) + "=creator needs a username (-u/username)");
+                problems.add(source + "=creator needs a username (-u/username)");
             }
             return acl;
         } catch (ConfigException e) {

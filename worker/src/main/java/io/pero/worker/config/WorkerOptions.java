@@ -5,6 +5,7 @@ import io.pero.common.logging.DaemonLogOptions;
 import io.pero.common.metrics.MetricsOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import io.pero.common.cli.ZkAclOption;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -52,9 +53,8 @@ public final class WorkerOptions {
             description = "seconds to finish the message in hand on shutdown (default 300)")
     Integer shutdownTimeout;
 
-    @Option(names = "--zk-acl", paramLabel = "open|creator",
-            description = "ACL of the znodes the worker creates: open (default, as the original) or creator (only the -u user)")
-    String zkAcl;
+    @Mixin
+    ZkAclOption zkAcl = new ZkAclOption();
 
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
