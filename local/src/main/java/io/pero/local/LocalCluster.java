@@ -264,6 +264,8 @@ final class LocalCluster implements AutoCloseable {
                 QueueTopology.declareStageQueue(channel, queue, QueueType.CLASSIC);
                 log.info("queue declared queue={}", queue);
             }
+            // Where workers park what they will not process; the run reads it to report such pages as failed.
+            QueueTopology.declareErrorQueue(channel);
         }
     }
 

@@ -7,6 +7,7 @@ import io.pero.cli.publish.RequestFactory;
 import io.pero.common.config.ConfigException;
 import io.pero.common.config.ExitCodes;
 import io.pero.common.mq.ConfirmingPublisher;
+import io.pero.common.mq.QueueTopology;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ final class LocalCommand extends CliCommand {
                 window.pageFinished();
             };
             ResultCollector collector = new ResultCollector(results, outDir, journal, new HashSet<>(plan.awaited()), finished);
-            collector.start(LocalCluster.OUT_QUEUE);
+            collector.start(LocalCluster.OUT_QUEUE, QueueTopology.ERROR_QUEUE);
             PageUploader uploader = new PageUploader(publisher, RequestFactory.system(), journal, finished);
             Thread upload = new Thread(() -> {
                 try {

@@ -6,6 +6,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.AMQP;
 import io.pero.cli.publish.DownloadLayout;
+import io.pero.common.mq.QueueTopology;
 import io.pero.proto.Data;
 import io.pero.proto.ProcessingRequest;
 import java.io.IOException;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * temporary file and an atomic rename, so a file is either absent or complete), records the page as finished in the
  * journal, and only then acks. A request for a page already finished (a duplicate after a restart) or for a page this
  * run does not await is acked without writing anything.
+ *
+ * <p>It also consumes the error queue, where a worker parks a request it will not process (one that was being processed
+ * each time a process died, {@code max_deliveries} times, e.g. a page that takes the JVM down every time it is read
+ * across runs with {@code --data-dir}): such a page is recorded as failed with the worker's reason, instead of the
+ * run waiting for it forever.
  */
 final class ResultCollector {
     private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
@@ -41,7 +47,7 @@ final class ResultCollector {
         this.onFinished = onFinished;
     }
 
-    void start(String queue) throws IOException {
+    void start(String queue, String errorQueue) throws IOException {
         channel.basicQos(PREFETCH);
         channel.basicConsume(queue, false, "pero-local-results", new DefaultConsumer(channel) {
             @Override
@@ -49,6 +55,37 @@ final class ResultCollector {
                 handle(envelope.getDeliveryTag(), body);
             }
         });
+        channel.basicConsume(errorQueue, false, "pero-local-parked", new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
+                handleParked(envelope.getDeliveryTag(), errorQueue, properties, body);
+            }
+        });
+    }
+
+    private void handleParked(long tag, String errorQueue, AMQP.BasicProperties properties, byte[] body) throws IOException {
+        Object reason = properties.getHeaders() == null ? null : properties.getHeaders().get(QueueTopology.HEADER_ERROR_REASON);
+        ProcessingRequest request;
+        try {
+            request = ProcessingRequest.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("parked message is not a ProcessingRequest; dropped reason={}", reason);
+            channel.basicAck(tag, false);
+            return;
+        }
+        String page = PageOutcome.of(request).page();
+        if (!awaited.contains(page) || journal.isFinished(page)) {
+            log.info("parked request not counted page={} uuid={} reason={}", page, request.getUuid(), reason);
+            channel.basicAck(tag, false);
+            return;
+        }
+        RunJournal.Finished finished = new RunJournal.Finished(page, false, "parked in " + errorQueue + " by a worker: "
+                + (reason == null ? "no reason given" : reason.toString()));
+        boolean first = journal.recordFinished(finished);
+        channel.basicAck(tag, false);
+        if (first) {
+            onFinished.accept(finished);
+        }
     }
 
     private void handle(long tag, byte[] body) throws IOException {
