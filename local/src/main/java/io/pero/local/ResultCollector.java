@@ -64,44 +64,26 @@ final class ResultCollector {
     }
 
     private void handleParked(long tag, String errorQueue, AMQP.BasicProperties properties, byte[] body) throws IOException {
-        Object reason = properties.getHeaders() == null ? null : properties.getHeaders().get(QueueTopology.HEADER_ERROR_REASON);
-        ProcessingRequest request;
-        try {
-            request = ProcessingRequest.parseFrom(body);
-        } catch (InvalidProtocolBufferException e) {
-            log.warn("parked message is not a ProcessingRequest; dropped reason={}", reason);
-            channel.basicAck(tag, false);
+        ProcessingRequest request = parse(tag, body, "parked message");
+        if (request == null) {
             return;
         }
         String page = PageOutcome.of(request).page();
-        if (!awaited.contains(page) || journal.isFinished(page)) {
-            log.info("parked request not counted page={} uuid={} reason={}", page, request.getUuid(), reason);
-            channel.basicAck(tag, false);
+        if (!counts(tag, page, request.getUuid(), "parked request not counted")) {
             return;
         }
-        RunJournal.Finished finished = new RunJournal.Finished(page, false, "parked in " + errorQueue + " by a worker: "
-                + (reason == null ? "no reason given" : reason.toString()));
-        boolean first = journal.recordFinished(finished);
-        channel.basicAck(tag, false);
-        if (first) {
-            onFinished.accept(finished);
-        }
+        Object reason = properties.getHeaders() == null ? null : properties.getHeaders().get(QueueTopology.HEADER_ERROR_REASON);
+        settle(tag, new RunJournal.Finished(page, false, "parked in " + errorQueue + " by a worker: "
+                + (reason == null ? "no reason given" : reason.toString())));
     }
 
     private void handle(long tag, byte[] body) throws IOException {
-        ProcessingRequest request;
-        try {
-            request = ProcessingRequest.parseFrom(body);
-        } catch (InvalidProtocolBufferException e) {
-            log.warn("output message is not a ProcessingRequest; dropped cause={}", e.getMessage());
-            channel.basicAck(tag, false);
+        ProcessingRequest request = parse(tag, body, "output message");
+        if (request == null) {
             return;
         }
         PageOutcome outcome = PageOutcome.of(request);
-        if (!awaited.contains(outcome.page()) || journal.isFinished(outcome.page())) {
-            log.info("result not written page={} uuid={} reason={}", outcome.page(), request.getUuid(),
-                    awaited.contains(outcome.page()) ? "page already finished (duplicate)" : "not a page of this run");
-            channel.basicAck(tag, false);
+        if (!counts(tag, outcome.page(), request.getUuid(), "result not written")) {
             return;
         }
         RunJournal.Finished finished;
@@ -111,6 +93,33 @@ final class ResultCollector {
         } catch (IOException e) {
             finished = new RunJournal.Finished(outcome.page(), false, "cannot write results into " + outDir + ": " + e.getMessage());
         }
+        settle(tag, finished);
+    }
+
+    /** The request in {@code body}, or null when it is none (then acked: it can never become one). */
+    private ProcessingRequest parse(long tag, byte[] body, String what) throws IOException {
+        try {
+            return ProcessingRequest.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            log.warn("{} is not a ProcessingRequest; dropped cause={}", what, e.getMessage());
+            channel.basicAck(tag, false);
+            return null;
+        }
+    }
+
+    /** Whether a request for {@code page} finishes it: a page of this run not finished yet. Otherwise it is acked. */
+    private boolean counts(long tag, String page, String uuid, String what) throws IOException {
+        if (awaited.contains(page) && !journal.isFinished(page)) {
+            return true;
+        }
+        log.info("{} page={} uuid={} reason={}", what, page, uuid,
+                awaited.contains(page) ? "page already finished (duplicate)" : "not a page of this run");
+        channel.basicAck(tag, false);
+        return false;
+    }
+
+    /** Journals the page as finished, acks, and only then reports it (once). */
+    private void settle(long tag, RunJournal.Finished finished) throws IOException {
         boolean first = journal.recordFinished(finished);
         channel.basicAck(tag, false);
         // Only after the ack: once the last page counts as finished the run closes this channel, and an ack after that

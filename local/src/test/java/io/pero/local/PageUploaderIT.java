@@ -6,6 +6,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.pero.cli.publish.RequestFactory;
 import io.pero.common.mq.ConfirmingPublisher;
+import io.pero.common.mq.QueueTopology;
 import io.pero.embedded.broker.EmbeddedQpidBroker;
 import io.pero.testing.Await;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class PageUploaderIT {
              Connection connection = broker.connectionFactory().newConnection("page-uploader-it");
              Channel queues = connection.createChannel();
              ConfirmingPublisher publisher = new ConfirmingPublisher(connection.createChannel())) {
-            queues.queueDeclare(STAGE, true, false, false, null);
+            QueueTopology.declareStageQueue(queues, STAGE);
             RunJournal journal = RunJournal.inMemory();
             // One page of the run is still in the broker from an earlier run: it holds one of the three places.
             UploadWindow window = new UploadWindow(3, 1);

@@ -26,9 +26,13 @@ public final class ZkAclOption {
      * @throws io.pero.common.config.ConfigException naming the option or {@code where} for anything but open or creator
      */
     public ZkAcl resolve(Optional<String> configured, String where) {
-        if (value().isPresent()) {
-            return ZkAcl.parse(value().get(), "--zk-acl");
-        }
-        return configured.filter(v -> !v.isBlank()).map(v -> ZkAcl.parse(v, where)).orElse(ZkAcl.OPEN);
+        return value().map(v -> ZkAcl.parse(v, source(where)))
+                .or(() -> configured.filter(v -> !v.isBlank()).map(v -> ZkAcl.parse(v, where)))
+                .orElse(ZkAcl.OPEN);
+    }
+
+    /** Where the ACL comes from, for messages: the option when given, else {@code where}. */
+    public String source(String where) {
+        return value().isPresent() ? "--zk-acl" : where;
     }
 }

@@ -98,11 +98,10 @@ public final class WorkerConfigLoader {
     }
 
     private ZkAcl zkAcl() {
-        String source = cli.zkAcl.value().isPresent() ? "--zk-acl" : where(ZK_ACL);
         try {
             ZkAcl acl = cli.zkAcl.resolve(fromIni(ZK_ACL), where(ZK_ACL));
             if (acl == ZkAcl.CREATOR && text(cli.connection.username().orElse(null), USERNAME).filter(u -> !u.isEmpty()).isEmpty()) {
-                problems.add(source + "=creator needs a username (-u/username)");
+                problems.add(cli.zkAcl.source(where(ZK_ACL)) + "=creator needs a username (-u/username)");
             }
             return acl;
         } catch (ConfigException e) {
