@@ -99,6 +99,9 @@ final class LocalCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("pero-local: " + e.getMessage(), e);
         }
+        if (outDir != null) {
+            OutputDirectory.prepare(outDir);
+        }
         long start = ProcessStart.nanoTime();
         log.info("pero-local running since_process_start_ms={}", (System.nanoTime() - start) / 1_000_000);
         Path workDir = Files.createTempDirectory("pero-local-");
