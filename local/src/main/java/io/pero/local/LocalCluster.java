@@ -269,11 +269,22 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Every worker assigned to the OCR stage before it starts, so it serves OCR at once, not after a watchdog cycle. */
+    /**
+     * Every worker assigned to the OCR stage before it starts, so it serves OCR at once, not after a watchdog cycle.
+     * <p>
+     * With a data directory, ZooKeeper comes back with the sessions of the previous run, and a run killed with kill -9
+     * left its workers' ephemeral connected nodes behind: a worker whose id still has one waits for it to expire (up to
+     * the session timeout, ~15 s: the guard against two workers with one id), and the first result of the resumed run
+     * came that much later. These ids are this data directory's own and the run holds its lock ({@link DataDirLock}),
+     * so such a node is a dead process's: removed before the workers start.
+     */
     private void assignWorkers() {
         try {
             for (int i = 1; i <= settings.workers(); i++) {
                 String id = "local-worker-" + i;
+                if (settings.dataDir().isPresent()) {
+                    zk.delete().quietly().forPath(ZkPaths.workerConnected(id));
+                }
                 zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerQueue(id), ZkCodecs.text(OCR_STAGE));
                 zk.create().orSetData().creatingParentsIfNeeded().forPath(ZkPaths.workerEnabled(id), ZkCodecs.text("true"));
                 workerIds.add(id);

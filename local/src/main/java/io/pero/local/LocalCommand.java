@@ -99,13 +99,14 @@ final class LocalCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("pero-local: " + e.getMessage(), e);
         }
-        if (outDir != null) {
-            OutputDirectory.prepare(outDir);
-        }
         long start = ProcessStart.nanoTime();
         log.info("pero-local running since_process_start_ms={}", (System.nanoTime() - start) / 1_000_000);
         Path workDir = Files.createTempDirectory("pero-local-");
-        try (RunJournal journal = dataDir == null ? RunJournal.inMemory() : RunJournal.open(dataDir.resolve(RUN_STATE_DIR))) {
+        try (DataDirLock lock = dataDir == null ? null : DataDirLock.acquire(dataDir);
+             RunJournal journal = dataDir == null ? RunJournal.inMemory() : RunJournal.open(dataDir.resolve(RUN_STATE_DIR))) {
+            if (outDir != null) {
+                OutputDirectory.prepare(outDir);
+            }
             ResumePlan plan = ResumePlan.of(pages, journal.uploaded(), journal.finished());
             RunProgress progress = new RunProgress(pages.size(), plan.alreadyFinished(), start);
             if (!plan.alreadyFinished().isEmpty() || plan.toUpload().size() < plan.awaited().size()) {
