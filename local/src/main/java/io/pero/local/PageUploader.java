@@ -71,12 +71,18 @@ final class PageUploader {
         CompletableFuture<PublishOutcome> outcome = publisher.publish(stages.get(0), QueueTopology.taskProperties(0),
                 request.toByteArray());
         outcome.whenComplete((o, e) -> {
-            inFlight.release();
-            if (o == PublishOutcome.CONFIRMED) {
-                journal.recordUploaded(page.name());
-                log.debug("page uploaded page={} uuid={}", page.name(), request.getUuid());
-            } else {
-                fail(page, "not uploaded: " + (e != null ? e.toString() : "broker answered " + o));
+            // The permit goes back only once the outcome is journaled: awaitSettled's "every publish settled" must mean
+            // the journal knows, or a stop could close the connection with a confirmed page not yet recorded (the next
+            // run with the same --data-dir would upload it again). Releasing first made PageUploaderIT flaky (4 of 5).
+            try {
+                if (o == PublishOutcome.CONFIRMED) {
+                    journal.recordUploaded(page.name());
+                    log.debug("page uploaded page={} uuid={}", page.name(), request.getUuid());
+                } else {
+                    fail(page, "not uploaded: " + (e != null ? e.toString() : "broker answered " + o));
+                }
+            } finally {
+                inFlight.release();
             }
         });
     }
