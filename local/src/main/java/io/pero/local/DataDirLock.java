@@ -53,7 +53,7 @@ final class DataDirLock implements AutoCloseable {
             return new DataDirLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new ConfigException("pero-local: cannot use --data-dir " + dataDir + ": " + OutputDirectory.describe(e), e);
+            throw new ConfigException("pero-local: cannot use --data-dir " + dataDir + ": " + FileErrors.describe(e), e);
         }
     }
 

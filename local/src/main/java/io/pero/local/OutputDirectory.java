@@ -2,13 +2,10 @@ package io.pero.local;
 
 import io.pero.common.config.ConfigException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** The run's OUT directory: checked before anything starts, and why a result could not be written there. */
+/** The run's OUT directory, checked before anything starts. */
 final class OutputDirectory {
     private OutputDirectory() {
     }
@@ -21,24 +18,10 @@ final class OutputDirectory {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ConfigException("pero-local: cannot use -o " + dir + " for the results: " + describe(e), e);
+            throw new ConfigException("pero-local: cannot use -o " + dir + " for the results: " + FileErrors.describe(e), e);
         }
         if (!Files.isWritable(dir)) {
             throw new ConfigException("pero-local: cannot use -o " + dir + " for the results: not writable");
         }
-    }
-
-    /** What went wrong, in words: several of Java's file exceptions carry only the path as their message. */
-    static String describe(IOException e) {
-        if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " exists and is not a directory";
-        }
-        if (e instanceof AccessDeniedException a) {
-            return a.getFile() + ": permission denied";
-        }
-        if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file or directory";
-        }
-        return String.valueOf(e.getMessage());
     }
 }

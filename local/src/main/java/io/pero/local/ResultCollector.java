@@ -91,7 +91,7 @@ final class ResultCollector {
             write(outcome);
             finished = new RunJournal.Finished(outcome.page(), outcome.ok(), outcome.reason());
         } catch (IOException e) {
-            finished = new RunJournal.Finished(outcome.page(), false, "cannot write results into " + outDir + ": " + OutputDirectory.describe(e));
+            finished = new RunJournal.Finished(outcome.page(), false, "cannot write results into " + outDir + ": " + FileErrors.describe(e));
         }
         settle(tag, finished);
     }

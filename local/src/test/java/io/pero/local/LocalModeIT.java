@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** bin/pero-local end to end in this JVM: embedded ZooKeeper, Qpid, SFTP, a real OCR worker, the bundled pages. */
 class LocalModeIT {
-    private static final Path SAMPLES = Path.of(System.getProperty("pero.shared.dir", "../testdata")).resolveSibling("samples");
+    private static final Path SAMPLES = LocalProcess.SAMPLES;
     private static final List<String> RESULTS = List.of(
             "lept_table.png_page.xml", "lept_table.png_alto.xml", "lept_table.png.txt",
             "tess_phototest.tif_page.xml", "tess_phototest.tif_alto.xml", "tess_phototest.tif.txt");

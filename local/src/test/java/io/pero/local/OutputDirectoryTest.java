@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pero.common.config.ConfigException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +43,5 @@ class OutputDirectoryTest {
         ConfigException e = assertThrows(ConfigException.class, () -> OutputDirectory.prepare(file.resolve("out")));
         assertTrue(e.getMessage().startsWith("pero-local: cannot use -o " + file.resolve("out") + " for the results: "), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-    }
-
-    @Test
-    void fileExceptionsThatCarryOnlyAPathAreDescribed() {
-        assertEquals("/o/x: permission denied", OutputDirectory.describe(new AccessDeniedException("/o/x")));
-        assertEquals("/o/x: no such file or directory", OutputDirectory.describe(new NoSuchFileException("/o/x")));
-        assertEquals("disk full", OutputDirectory.describe(new java.io.IOException("disk full")));
     }
 }
